@@ -1,0 +1,54 @@
+from django.conf import settings
+from django.shortcuts import get_object_or_404, render
+from django.views.generic import DetailView, ListView
+
+from news.models import Article, Category
+
+HOME_ARTICLES = 6
+
+
+def home(request):
+    articles = (
+        Article.objects.published()
+        .for_cards()
+        .order_by("-is_featured", "-published_at", "-pk")[:HOME_ARTICLES]
+    )
+    return render(request, "home.html", {"articles": articles})
+
+
+class PublishedArticleMixin:
+    paginate_by = settings.NEWS_PAGE_SIZE
+    allow_empty = True
+
+    def get_queryset(self):
+        return Article.objects.published().for_cards()
+
+
+class ArticleListView(PublishedArticleMixin, ListView):
+    pass
+
+
+class CategoryArticleListView(PublishedArticleMixin, ListView):
+    template_name = "news/category_detail.html"
+
+    def get_queryset(self):
+        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(category=self.category)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(category=self.category, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    def get_queryset(self):
+        # Staff who may edit articles preview drafts through "View on site".
+        if self.request.user.has_perm("news.change_article"):
+            return Article.objects.for_cards()
+        return Article.objects.published().for_cards()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm("news.change_article"):
+            public = Article.objects.published().filter(pk=self.object.pk).exists()
+            context["is_preview"] = not public
+        return context

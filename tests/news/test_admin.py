@@ -1,0 +1,123 @@
+import pytest
+
+from news.models import Article, Office
+from tests.factories import ArticleFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _add_form_data(**overrides):
+    data = {
+        "title": "Dyżur w święta w Mławie",
+        "slug": "",
+        "lead": "Ośrodek będzie czynny 24 grudnia do 12:00.",
+        "body": '<h2>Godziny</h2><p>Do 12:00.</p><p><img src=x onerror="alert(1)"></p>',
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "category": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_anonymous_visitors_cannot_reach_the_admin(client):
+    response = client.get("/admin/news/article/add/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_publisher_adds_an_article_and_it_is_on_the_news_list_at_once(
+    client, publisher
+):
+    client.force_login(publisher)
+    form = client.get("/admin/news/article/add/")
+    assert form.status_code == 200
+    response = client.post("/admin/news/article/add/", _add_form_data())
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.get()
+    assert article.slug == "dyzur-w-swieta-w-mlawie"
+    assert article.author == publisher
+    assert article.published_at is not None
+    assert "onerror" not in article.body
+    client.logout()
+    news = client.get("/aktualnosci/").content.decode()
+    assert "Dyżur w święta w Mławie" in news
+    assert client.get("/aktualnosci/dyzur-w-swieta-w-mlawie/").status_code == 200
+
+
+def test_an_editor_saves_drafts_but_cannot_publish(client, editor):
+    client.force_login(editor)
+    response = client.post("/admin/news/article/add/", _add_form_data())
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert article.status == Article.Status.DRAFT
+    assert article.published_at is None
+    client.logout()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_the_editor_cannot_delete_articles(client, editor):
+    article = ArticleFactory()
+    client.force_login(editor)
+    assert client.get(f"/admin/news/article/{article.pk}/delete/").status_code == 403
+
+
+def test_a_too_long_lead_gets_a_polish_error_and_nothing_is_saved(client, publisher):
+    client.force_login(publisher)
+    response = client.post("/admin/news/article/add/", _add_form_data(lead="x" * 301))
+    assert response.status_code == 200
+    assert "co najwyżej 300 znaków" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/news/article/",
+        "/admin/news/article/add/",
+        "/admin/news/category/",
+        "/admin/news/category/add/",
+        "/admin/news/office/",
+    ],
+)
+def test_admin_pages_load_for_a_publisher(client, publisher, url):
+    ArticleFactory(category=CategoryFactory())
+    client.force_login(publisher)
+    assert client.get(url).status_code == 200
+
+
+def test_article_changelist_search_and_filters(client, publisher):
+    ArticleFactory(title="Zasiłek celowy", body="<p>wniosek</p>")
+    ArticleFactory(title="Inny", draft=True)
+    client.force_login(publisher)
+    found = client.get("/admin/news/article/", {"q": "wniosek"})
+    assert [a.title for a in found.context["cl"].result_list] == ["Zasiłek celowy"]
+    drafts = client.get("/admin/news/article/", {"status__exact": "draft"})
+    assert [a.title for a in drafts.context["cl"].result_list] == ["Inny"]
+
+
+def test_the_office_record_is_edited_not_added_or_deleted(client, publisher):
+    client.force_login(publisher)
+    office = Office.current()
+    assert client.get("/admin/news/office/add/").status_code == 403
+    assert client.get(f"/admin/news/office/{office.pk}/delete/").status_code == 403
+    response = client.post(
+        f"/admin/news/office/{office.pk}/change/",
+        {
+            "name": "Centrum Usług Społecznych w Mławie",
+            "short_name": "CUS Mława",
+            "street_address": "ul. Lelewela 7",
+            "postal_code": "06-500",
+            "city": "Mława",
+            "phone": "23 654 35 60",
+            "email": "",
+            "office_hours": "pon.–pt. 7:30–15:30",
+            "bip_url": "",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    home = client.get("/").content.decode()
+    assert "Centrum Usług Społecznych w Mławie" in home
+    assert "ul. Lelewela 7" in home
