@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_prose_editor",
     "news",
+    "awards",
 ]
 
 MIDDLEWARE = [
@@ -179,3 +180,11 @@ NEWS_PAGE_SIZE = 10
 
 # The admin's address; a less obvious one keeps bots away ("panel-7f3a/").
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+
+# Uploads: limits checked by news.uploads (and nginx's client_max_body_size).
+UPLOAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024
+UPLOAD_IMAGE_MAX_PIXELS = 40_000_000
+UPLOAD_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+# Awards: how many days before its end an award counts as "expiring soon".
+AWARDS_EXPIRING_DAYS = env_int("AWARDS_EXPIRING_DAYS", 90)

@@ -11,6 +11,7 @@ admin.site.index_title = "Zarządzanie treścią strony"
 urlpatterns = [
     path("", news_views.home, name="home"),
     path("aktualnosci/", include("news.urls")),
+    path("wyroznienia/", include("awards.urls")),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

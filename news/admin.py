@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.db.models import Exists, OuterRef
 
 from news.models import Article, Category, Office
@@ -10,6 +11,7 @@ class OfficeAdmin(admin.ModelAdmin):
     list_display = ["name", "short_name", "city", "phone", "email"]
     list_filter = []
     search_fields = ["name", "short_name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "short_name"]}),
         ("Adres", {"fields": ["street_address", "postal_code", "city"]}),

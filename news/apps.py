@@ -30,11 +30,11 @@ GROUP_PERMISSIONS = {
 }
 
 
-def grant_group_permissions(sender, *, using="default", **kwargs):
-    """Attach GROUP_PERMISSIONS to the groups; safe to run any number of times."""
+def grant_group_permissions(group_permissions, *, using="default"):
+    """Attach ``{group: ["app.codename", ...]}`` to the groups; idempotent."""
     from django.contrib.auth.models import Group, Permission
 
-    for group_name, codenames in GROUP_PERMISSIONS.items():
+    for group_name, codenames in group_permissions.items():
         group, _ = Group.objects.using(using).get_or_create(name=group_name)
         for dotted in codenames:
             app_label, codename = dotted.split(".")
@@ -54,5 +54,11 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(
-            grant_group_permissions, dispatch_uid="news_group_permissions"
+            _grant_news_permissions, dispatch_uid="news_group_permissions"
         )
+
+
+def _grant_news_permissions(sender, *, using="default", **kwargs):
+    # Runs after every app's migrate step: other apps' permissions (redirects)
+    # exist only once their own post_migrate has run.
+    grant_group_permissions(GROUP_PERMISSIONS, using=using)

@@ -60,5 +60,11 @@ def load_news():
 
 def load_demo():
     """Load every app's demo content; return a summary line for each part."""
+    from awards.demo import load_awards
+
     article = load_news()
-    return [f"Artykuł: {article.title}"]
+    award = load_awards(announced_in=article)
+    return [
+        f"Artykuł: {article.title}",
+        f"Wyróżnienie: {award.title} ({award.validity_display})",
+    ]

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
+from awards.models import Award
 from news.models import Article, Category
 
 HOME_ARTICLES = 6
@@ -13,7 +15,8 @@ def home(request):
         .for_cards()
         .order_by("-is_featured", "-published_at", "-pk")[:HOME_ARTICLES]
     )
-    return render(request, "home.html", {"articles": articles})
+    awards = Award.objects.public().valid_on(timezone.localdate()).for_cards()
+    return render(request, "home.html", {"articles": articles, "awards": awards})
 
 
 class PublishedArticleMixin:
@@ -48,6 +51,7 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["awards"] = self.object.awards.public()
         if self.request.user.has_perm("news.change_article"):
             public = Article.objects.published().filter(pk=self.object.pk).exists()
             context["is_preview"] = not public

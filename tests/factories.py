@@ -37,3 +37,32 @@ class ArticleFactory(factory.django.DjangoModelFactory):
                 lambda: timezone.now() + datetime.timedelta(days=1)
             )
         )
+
+
+class IssuerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.Issuer"
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Stowarzyszenie numer {n}")
+    short_name = factory.Sequence(lambda n: f"S{n}")
+    slug = factory.Sequence(lambda n: f"stowarzyszenie-{n}")
+
+
+class AwardFactory(factory.django.DjangoModelFactory):
+    """A public certificate valid for 2022–2026. Traits: ``open_ended``, ``hidden``."""
+
+    class Meta:
+        model = "awards.Award"
+
+    title = factory.Sequence(lambda n: f"Certyfikat numer {n}")
+    slug = factory.Sequence(lambda n: f"certyfikat-numer-{n}")
+    kind = "certificate"
+    issuer = factory.SubFactory(IssuerFactory)
+    recipient = "Miejski Ośrodek Pomocy Społecznej w Mławie"
+    valid_from = datetime.date(2022, 1, 1)
+    valid_until = datetime.date(2026, 12, 31)
+
+    class Params:
+        open_ended = factory.Trait(valid_until=None)
+        hidden = factory.Trait(is_public=False)

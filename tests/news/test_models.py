@@ -137,6 +137,8 @@ def test_staff_groups_have_exactly_the_expected_permissions():
         return set(group.permissions.values_list("codename", flat=True))
 
     assert codenames("Redaktorzy") == {
+        "view_award",
+        "view_issuer",
         "add_article",
         "change_article",
         "view_article",
@@ -158,4 +160,12 @@ def test_staff_groups_have_exactly_the_expected_permissions():
         "change_redirect",
         "delete_redirect",
         "view_redirect",
+        "add_award",
+        "change_award",
+        "delete_award",
+        "view_award",
+        "add_issuer",
+        "change_issuer",
+        "delete_issuer",
+        "view_issuer",
     }

@@ -1,0 +1,90 @@
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.html import format_html
+
+from awards.models import Award, Issuer, Validity
+from news.models import Office
+
+
+class ValidityStatusFilter(admin.SimpleListFilter):
+    """Status is computed from today's date, so it filters through the QuerySet."""
+
+    title = "status ważności"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return Validity.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Validity.values:
+            return queryset.with_status(self.value(), timezone.localdate())
+        return queryset
+
+
+@admin.register(Issuer)
+class IssuerAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "website", "award_count"]
+    list_filter = []
+    search_fields = ["name", "short_name"]
+    prepopulated_fields = {"slug": ("name",)}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(award_count=Count("awards"))
+
+    @admin.display(description="Liczba wyróżnień", ordering="award_count")
+    def award_count(self, obj):
+        return obj.award_count
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = ["title", "issuer", "kind", "validity", "status_column", "is_public"]
+    list_filter = ["issuer", "kind", ValidityStatusFilter, "is_public"]
+    list_select_related = ["issuer"]
+    search_fields = [
+        "title",
+        "description",
+        "issuer__name",
+        "issuer__short_name",
+        "occasion",
+        "presented_by",
+    ]
+    autocomplete_fields = ["issuer", "articles", "renews"]
+    prepopulated_fields = {"slug": ("title",)}
+    fieldsets = [
+        (None, {"fields": ["title", "kind", "issuer", "recipient", "description"]}),
+        (
+            "Wręczenie",
+            {"fields": ["awarded_on", "presented_by", "presenter_role", "occasion"]},
+        ),
+        ("Ważność", {"fields": ["valid_from", "valid_until"]}),
+        ("Dokument i powiązania", {"fields": ["document", "articles", "renews"]}),
+        ("Publikacja", {"fields": ["is_public", "slug"]}),
+    ]
+
+    def get_changeform_initial_data(self, request):
+        return {
+            "recipient": Office.current().name,
+            **super().get_changeform_initial_data(request),
+        }
+
+    @admin.display(description="Ważność", ordering="valid_until")
+    def validity(self, obj):
+        return obj.validity_display or "—"
+
+    @admin.display(description="Status")
+    def status_column(self, obj):
+        status = obj.status
+        if status == Validity.EXPIRING:
+            days = (obj.valid_until - timezone.localdate()).days
+            return format_html("<strong>{} (dni: {})</strong>", status.label, days)
+        return status.label
+
+    def changelist_view(self, request, extra_context=None):
+        today = timezone.localdate()
+        for award in Award.objects.expiring_on(today).for_cards():
+            messages.warning(request, award.expiry_notice(today))
+        return super().changelist_view(request, extra_context)

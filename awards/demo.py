@@ -1,0 +1,69 @@
+"""Demo awards: the CAL Quality Certificate 2022–2026 and the 2011 one it renews.
+
+Facts from the seed article and local press: handed over on 29 March 2022 by
+Grażyna Gnatowska during the XXXVIII session of the Rada Miasta Mława; the first
+certificate was handed over on 28 June 2011 during a session of the town council.
+"""
+
+import datetime
+
+from awards.models import Award, Issuer
+from news.models import Office
+
+CAL_DESCRIPTION = (
+    "<p>Certyfikat Jakości Centrum Aktywności Lokalnej wyróżnia instytucje pomocy i "
+    "integracji społecznej za pracę w zakresie organizowania społeczności lokalnej "
+    "(OSL). Oznacza, że instytucja przyjęła misję społecznościową: formułuje i realizuje "
+    "swój program w oparciu o bezpośrednie doświadczenia i zaangażowanie mieszkańców.</p>"
+)
+
+
+def load_awards(*, announced_in=None):
+    """Create the CAL issuer and both certificates; return the current one."""
+    office_name = Office.current().name or "Miejski Ośrodek Pomocy Społecznej w Mławie"
+    cal, _ = Issuer.objects.get_or_create(
+        slug="cal",
+        defaults={
+            "name": "Stowarzyszenie Centrum Wspierania Aktywności Lokalnej CAL",
+            "short_name": "CAL",
+            "website": "https://www.cal.org.pl/",
+            "description": "Ogólnopolskie stowarzyszenie, które wspiera organizowanie "
+            "społeczności lokalnych i przyznaje Certyfikat Jakości CAL.",
+        },
+    )
+    first, _ = Award.objects.get_or_create(
+        slug="certyfikat-jakosci-cal-2011",
+        defaults={
+            "title": "Certyfikat Jakości Centrum Aktywności Lokalnej",
+            "kind": Award.Kind.CERTIFICATE,
+            "issuer": cal,
+            "recipient": office_name,
+            "description": CAL_DESCRIPTION,
+            "awarded_on": datetime.date(2011, 6, 28),
+            "occasion": "sesja Rady Miasta Mława",
+            # Superseded by the renewal handed over on 29 March 2022.
+            "valid_from": datetime.date(2011, 6, 28),
+            "valid_until": datetime.date(2022, 3, 28),
+        },
+    )
+    current, created = Award.objects.get_or_create(
+        slug="certyfikat-jakosci-cal-2022-2026",
+        defaults={
+            "title": "Certyfikat Jakości Centrum Aktywności Lokalnej",
+            "kind": Award.Kind.CERTIFICATE,
+            "issuer": cal,
+            "recipient": office_name,
+            "description": CAL_DESCRIPTION,
+            "awarded_on": datetime.date(2022, 3, 29),
+            "presented_by": "Grażyna Gnatowska",
+            "presenter_role": "Wiceprezes Stowarzyszenia Centrum Wspierania Aktywności "
+            "Lokalnej CAL",
+            "occasion": "XXXVIII sesja Rady Miasta Mława",
+            "valid_from": datetime.date(2022, 1, 1),
+            "valid_until": datetime.date(2026, 12, 31),
+            "renews": first,
+        },
+    )
+    if created and announced_in is not None:
+        current.articles.add(announced_in)
+    return current

@@ -1,0 +1,17 @@
+from django import template
+from django.utils import timezone
+
+from awards.models import Award
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/awards/expiring_notice.html", takes_context=True)
+def expiring_awards_notice(context):
+    """On the admin's start page: awards that expire within the warning window."""
+    request = context["request"]
+    if not request.user.has_perm("awards.view_award"):
+        return {"notices": []}
+    today = timezone.localdate()
+    awards = Award.objects.expiring_on(today).for_cards()
+    return {"notices": [(award, award.expiry_notice(today)) for award in awards]}

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from awards import views
+
+app_name = "awards"
+
+urlpatterns = [
+    path("", views.award_list, name="list"),
+    path("przyznajacy/<slug:slug>/", views.IssuerDetailView.as_view(), name="issuer"),
+    path("<slug:slug>/", views.AwardDetailView.as_view(), name="detail"),
+]

@@ -1,0 +1,44 @@
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.generic import DetailView
+
+from awards.models import Award, Issuer
+
+
+def award_list(request):
+    today = timezone.localdate()
+    awards = Award.objects.public().for_cards()
+    return render(
+        request,
+        "awards/award_list.html",
+        {
+            "current_awards": awards.not_expired_on(today),
+            "archived_awards": awards.expired_on(today),
+        },
+    )
+
+
+class AwardDetailView(DetailView):
+    def get_queryset(self):
+        # Staff who edit awards preview hidden ones through "View on site".
+        if self.request.user.has_perm("awards.change_award"):
+            return Award.objects.for_cards()
+        return Award.objects.public().for_cards()
+
+    def get_context_data(self, **kwargs):
+        award = self.object
+        return super().get_context_data(
+            articles=award.articles.published(),
+            history=[earlier for earlier in award.history() if earlier.is_public],
+            renewals=award.renewals.public(),
+            is_preview=not award.is_public,
+            **kwargs,
+        )
+
+
+class IssuerDetailView(DetailView):
+    model = Issuer
+
+    def get_context_data(self, **kwargs):
+        awards = self.object.awards.public().for_cards()
+        return super().get_context_data(awards=awards, **kwargs)

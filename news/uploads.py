@@ -1,0 +1,181 @@
+"""Uploaded files: what is accepted, and under which name it is stored.
+
+Files are checked by their content, never by their name: an image must be fully
+decodable by Pillow in an allowed format and size; a document must have the
+structure of its format. Every message is written for office staff, in Polish.
+"""
+
+import os
+import uuid
+import warnings
+import zipfile
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.deconstruct import deconstructible
+from PIL import Image
+
+from news.slugs import slugify_pl
+
+IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
+
+OPENDOCUMENT_TYPES = {
+    b"application/vnd.oasis.opendocument.text": "ODT",
+    b"application/vnd.oasis.opendocument.spreadsheet": "ODS",
+}
+OFFICE_OPEN_XML_PARTS = {"word/document.xml": "DOCX", "xl/workbook.xml": "XLSX"}
+
+
+def _check_size(upload, limit):
+    size = upload.size
+    if not size:
+        raise ValidationError("Plik jest pusty (0 bajtów). Wybierz właściwy plik.")
+    if size > limit:
+        raise ValidationError(
+            f"Plik jest za duży ({filesizeformat(size)}). "
+            f"Największy dopuszczalny rozmiar to {filesizeformat(limit)}."
+        )
+
+
+def image_format(upload):
+    """Return the format name of a fully decodable, allowed image, or raise."""
+    _check_size(upload, settings.UPLOAD_IMAGE_MAX_BYTES)
+    upload.seek(0)
+    unreadable = ValidationError(
+        "To nie jest poprawny obraz. Dozwolone są zdjęcia JPEG, PNG, WebP i GIF; "
+        "plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                if image.format not in IMAGE_FORMATS:
+                    raise unreadable
+                width, height = image.size
+                if width * height > settings.UPLOAD_IMAGE_MAX_PIXELS:
+                    raise ValidationError(
+                        f"Obraz ma za dużo pikseli ({width} × {height}). Zmniejsz go "
+                        f"do najwyżej {settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000} "
+                        "megapikseli."
+                    )
+                image.load()  # decode every byte: truncated files fail here
+                if getattr(image, "n_frames", 1) > 1:
+                    for frame in range(1, image.n_frames):
+                        image.seek(frame)
+                        image.load()
+                return image.format
+    except ValidationError:
+        raise
+    except (
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
+        raise unreadable from None
+    finally:
+        upload.seek(0)
+
+
+def document_format(upload):
+    """Return "PDF", "DOCX", "ODT", "XLSX", "ODS" or "TXT" for a document, or raise."""
+    _check_size(upload, settings.UPLOAD_DOCUMENT_MAX_BYTES)
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    try:
+        if head.startswith(b"%PDF-"):
+            return "PDF"
+        if head.startswith(b"PK\x03\x04"):
+            found = _zip_document_format(upload)
+            if found:
+                return found
+        elif _is_plain_text(upload):
+            return "TXT"
+    finally:
+        upload.seek(0)
+    raise ValidationError(
+        "Nieobsługiwany rodzaj pliku. Dozwolone są dokumenty PDF, DOCX, ODT, XLSX, "
+        "ODS i TXT; plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
+    )
+
+
+def _zip_document_format(upload):
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "mimetype" in names:
+                return OPENDOCUMENT_TYPES.get(archive.read("mimetype").strip())
+            if "[Content_Types].xml" in names:
+                for part, name in OFFICE_OPEN_XML_PARTS.items():
+                    if part in names:
+                        return name
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    return None
+
+
+def _is_plain_text(upload):
+    data = upload.read()
+    if b"\x00" in data:
+        return False
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return not any(
+        marker in text[:1024].lower() for marker in ("<html", "<script", "<svg")
+    )
+
+
+def validate_image(upload):
+    image_format(upload)
+
+
+def validate_document(upload):
+    document_format(upload)
+
+
+def validate_image_or_pdf(upload):
+    """A scanned document: an image, or a PDF."""
+    upload.seek(0)
+    is_pdf = upload.read(5) == b"%PDF-"
+    upload.seek(0)
+    if is_pdf:
+        _check_size(upload, settings.UPLOAD_DOCUMENT_MAX_BYTES)
+    else:
+        image_format(upload)
+
+
+def safe_filename(filename, *, fallback="plik"):
+    """A file name without path parts or control characters, in ASCII."""
+    base = os.path.basename(str(filename).replace("\\", "/"))
+    stem, dot, extension = base.rpartition(".")
+    if not dot:
+        stem, extension = base, ""
+    stem = slugify_pl(stem)[:80] or fallback
+    extension = slugify_pl(extension)[:10]
+    return f"{stem}.{extension}" if extension else stem
+
+
+@deconstructible
+class UploadTo:
+    """``upload_to`` that stores ``folder/YYYY/<random>/<safe name>``.
+
+    The random folder means two uploads with the same name never overwrite each
+    other, and a stored file's address cannot be guessed from its name.
+    """
+
+    def __init__(self, folder):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
+        from django.utils import timezone
+
+        year = timezone.localdate().year
+        return f"{self.folder}/{year}/{uuid.uuid4().hex[:12]}/{safe_filename(filename)}"
+
+    def __eq__(self, other):
+        return isinstance(other, UploadTo) and other.folder == self.folder
