@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from awards.models import Award, Issuer, Validity
+from news.admin import AttachmentInline, CspNonceMediaMixin
 from news.models import Office
 
 
@@ -40,7 +41,7 @@ class IssuerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(CspNonceMediaMixin, admin.ModelAdmin):
     list_display = ["title", "issuer", "kind", "validity", "status_column", "is_public"]
     list_filter = ["issuer", "kind", ValidityStatusFilter, "is_public"]
     list_select_related = ["issuer"]
@@ -53,6 +54,7 @@ class AwardAdmin(admin.ModelAdmin):
         "presented_by",
     ]
     autocomplete_fields = ["issuer", "articles", "renews"]
+    inlines = [AttachmentInline]
     prepopulated_fields = {"slug": ("title",)}
     fieldsets = [
         (None, {"fields": ["title", "kind", "issuer", "recipient", "description"]}),

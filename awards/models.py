@@ -1,6 +1,7 @@
 import datetime
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -9,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from news.fields import RichTextField
+from news import images
+from news.fields import CleanImageField, RichTextField, ScanField
 from news.slugs import unique_slug
 from news.uploads import UploadTo, validate_image, validate_image_or_pdf
 
@@ -36,14 +38,19 @@ class Issuer(models.Model):
         help_text="Część adresu strony, uzupełnia się sama z nazwy.",
     )
     website = models.URLField("strona internetowa", blank=True)
-    logo = models.ImageField(
+    logo = CleanImageField(
         "logo",
         upload_to=UploadTo("issuers"),
         blank=True,
+        renditions=False,
+        width_field="logo_width",
+        height_field="logo_height",
         validators=[validate_image],
         help_text="JPEG, PNG, WebP lub GIF, do 10 MB. Tekstem alternatywnym logo jest "
         "nazwa instytucji, więc nie trzeba go podawać osobno.",
     )
+    logo_width = models.PositiveIntegerField(editable=False, null=True)
+    logo_height = models.PositiveIntegerField(editable=False, null=True)
     description = models.TextField(
         "opis", blank=True, help_text="Kilka zdań o instytucji przyznającej."
     )
@@ -195,15 +202,19 @@ class Award(models.Model):
         blank=True,
         help_text="Puste pole oznacza wyróżnienie bezterminowe.",
     )
-    document = models.FileField(
+    document = ScanField(
         "skan dokumentu",
         upload_to=UploadTo("awards"),
         blank=True,
+        width_field="document_width",
+        height_field="document_height",
         validators=[validate_image_or_pdf],
         help_text="PDF (do 20 MB) albo zdjęcie JPEG, PNG, WebP lub GIF (do 10 MB). "
         "Zdjęcie dostaje tekst alternatywny z nazwy wyróżnienia; jeśli dokument "
         "zawiera ważne treści, opisz je też w polu „opis”.",
     )
+    document_width = models.PositiveIntegerField(editable=False, null=True)
+    document_height = models.PositiveIntegerField(editable=False, null=True)
     is_public = models.BooleanField(
         "widoczne na stronie",
         default=True,
@@ -227,6 +238,7 @@ class Award(models.Model):
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zmieniono", auto_now=True)
+    attachments = GenericRelation("news.Attachment")
 
     objects = AwardQuerySet.as_manager()
 
@@ -371,6 +383,14 @@ class Award(models.Model):
     @property
     def document_is_pdf(self):
         return self.document.name.lower().endswith(".pdf") if self.document else False
+
+    @property
+    def document_renditions(self):
+        if not self.document or self.document_is_pdf or not self.document_width:
+            return None
+        return images.renditions(
+            self.document.name, self.document_width, self.document_height
+        )
 
 
 KIND_GENDER = {

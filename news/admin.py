@@ -1,9 +1,94 @@
 from django import forms
 from django.contrib import admin
+from django.contrib.contenttypes.admin import GenericTabularInline
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils.html import format_html
+from js_asset import Media
 
-from news.models import Article, Category, Office
+from news.models import Article, ArticleImage, Attachment, Category, Office
+
+
+class CspNonceMediaMixin:
+    """Give the change form's media (the rich-text editor's import map and module
+    scripts) the request's CSP nonce, so the editor runs under the strict policy."""
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
+class ArticleImageFormSet(forms.BaseInlineFormSet):
+    """A published article's images all need a text alternative (or "decorative"),
+    and only one of them can be the main image."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            (number, form)
+            for number, form in enumerate(self.forms, start=1)
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        mains = [f for _, f in kept if f.cleaned_data.get("placement") == "main"]
+        if len(mains) > 1:
+            raise ValidationError(
+                "Tylko jedno zdjęcie może być zdjęciem głównym; pozostałe ustaw jako "
+                "„galeria”."
+            )
+        if self.instance.status != Article.Status.PUBLISHED:
+            return
+        missing = []
+        for number, form in kept:
+            data = form.cleaned_data
+            if data.get("is_decorative") or data.get("alt_text", "").strip():
+                continue
+            form.add_error(
+                "alt_text",
+                "Wpisz, co przedstawia zdjęcie, albo zaznacz „dekoracyjne”.",
+            )
+            image = data.get("image")
+            name = image.name.rsplit("/", 1)[-1] if image else "bez pliku"
+            missing.append(f"zdjęcie nr {number} ({name})")
+        if missing:
+            raise ValidationError(
+                "Nie można opublikować artykułu: brak tekstu alternatywnego dla: "
+                + ", ".join(missing)
+                + ". Opisz zdjęcie albo zaznacz „dekoracyjne”, albo zapisz artykuł "
+                "jako szkic."
+            )
+
+
+class ArticleImageInline(admin.StackedInline):
+    model = ArticleImage
+    formset = ArticleImageFormSet
+    extra = 0
+    fields = [
+        "image",
+        "preview",
+        ("alt_text", "is_decorative"),
+        ("caption", "credit"),
+        ("placement", "position"),
+    ]
+    readonly_fields = ["preview"]
+
+    @admin.display(description="Podgląd")
+    def preview(self, obj):
+        if not obj.pk or not obj.image:
+            return "—"
+        smallest = obj.renditions["jpg"][0]
+        return format_html(
+            '<img src="{}" alt="{}" width="200" height="{}">',
+            smallest.url,
+            obj.alt,
+            round(smallest.height * 200 / smallest.width),
+        )
+
+
+class AttachmentInline(GenericTabularInline):
+    model = Attachment
+    extra = 0
+    fields = ["title", "file", "language", "position"]
 
 
 @admin.register(Office)
@@ -51,7 +136,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "status", "is_live", "published_at", "category", "author"]
     list_filter = ["status", "category", "is_featured", "published_at"]
@@ -59,6 +144,7 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
+    inlines = [ArticleImageInline, AttachmentInline]
     fieldsets = [
         (None, {"fields": ["title", "lead", "body"]}),
         (

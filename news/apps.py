@@ -1,25 +1,30 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db import transaction
+from django.db.models import FileField
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+
 
 #: What each staff group may do. Groups are created by a migration; permissions
 #: exist only after Django's post_migrate step, so they are attached here.
+def _crud(model, actions=("add", "change", "delete", "view")):
+    return [f"news.{action}_{model}" for action in actions]
+
+
+# Photos and attachments are edited inline in the article form, so whoever writes
+# articles needs all permissions on them.
 GROUP_PERMISSIONS = {
     "Redaktorzy": [
-        "news.add_article",
-        "news.change_article",
-        "news.view_article",
+        *_crud("article", ("add", "change", "view")),
+        *_crud("articleimage"),
+        *_crud("attachment"),
         "news.view_category",
     ],
     "Wydawcy": [
-        "news.add_article",
-        "news.change_article",
-        "news.delete_article",
-        "news.view_article",
+        *_crud("article"),
         "news.publish_article",
-        "news.add_category",
-        "news.change_category",
-        "news.delete_category",
-        "news.view_category",
+        *_crud("articleimage"),
+        *_crud("attachment"),
+        *_crud("category"),
         "news.change_office",
         "news.view_office",
         "redirects.add_redirect",
@@ -47,6 +52,39 @@ def grant_group_permissions(group_permissions, *, using="default"):
                 group.permissions.add(permission)
 
 
+def _file_attnames(model):
+    return [f.attname for f in model._meta.concrete_fields if isinstance(f, FileField)]
+
+
+def _remember_stored_files(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    attnames = _file_attnames(sender)
+    instance._stored_files = (
+        sender._default_manager.filter(pk=instance.pk).values(*attnames).first() or {}
+    )
+
+
+def _release_replaced_files(sender, instance, raw=False, **kwargs):
+    from news.uploads import delete_unused_files
+
+    old = getattr(instance, "_stored_files", {})
+    replaced = [
+        name
+        for attname, name in old.items()
+        if name and name != getattr(instance, attname).name
+    ]
+    if replaced:
+        transaction.on_commit(lambda: delete_unused_files(replaced))
+
+
+def _release_deleted_files(sender, instance, **kwargs):
+    from news.uploads import delete_unused_files
+
+    names = [getattr(instance, attname).name for attname in _file_attnames(sender)]
+    transaction.on_commit(lambda: delete_unused_files(names))
+
+
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "Aktualności"
@@ -56,6 +94,21 @@ class NewsConfig(AppConfig):
         post_migrate.connect(
             _grant_news_permissions, dispatch_uid="news_group_permissions"
         )
+        # Uploaded files follow their rows: a replaced or deleted file goes once no
+        # row uses it any more (after the transaction commits, so a rollback
+        # never loses a file).
+        for model in self.apps.get_models():
+            if _file_attnames(model):
+                uid = model._meta.label_lower
+                pre_save.connect(
+                    _remember_stored_files, model, dispatch_uid=f"{uid}-pre"
+                )
+                post_save.connect(
+                    _release_replaced_files, model, dispatch_uid=f"{uid}-post"
+                )
+                post_delete.connect(
+                    _release_deleted_files, model, dispatch_uid=f"{uid}-del"
+                )
 
 
 def _grant_news_permissions(sender, *, using="default", **kwargs):

@@ -8,6 +8,7 @@ every save (also ``Model.objects.create``) and the filter cleans again at render
 from functools import cache
 
 import nh3
+from django.db import models
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
@@ -69,3 +70,115 @@ class RichTextField(ProseEditorField):
         value = clean_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+
+IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+
+def _with_extension(name, extension):
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    return f"{stem}.{extension}"
+
+
+def _clean_pending_image(file):
+    """Swap a new upload's content for its re-encoded, metadata-free version,
+    named with the extension of its real format."""
+    from news.images import clean_image
+
+    cleaned, image_format = clean_image(file.file)
+    file.file = cleaned
+    file.name = _with_extension(file.name, IMAGE_EXTENSIONS[image_format])
+
+
+class CleanImageField(models.ImageField):
+    """An image field whose stored files carry no metadata and have renditions.
+
+    New uploads are re-encoded (EXIF/GPS dropped, orientation applied) before they
+    are stored, and their renditions are written once, right after.
+    """
+
+    def __init__(self, *args, renditions=True, **kwargs):
+        self.renditions = renditions
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if not self.renditions:
+            kwargs["renditions"] = False
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        from news.uploads import INVALID_IMAGE
+
+        kwargs.setdefault("error_messages", {"invalid_image": INVALID_IMAGE})
+        return super().formfield(**kwargs)
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        is_new = bool(file) and not file._committed
+        if is_new:
+            _clean_pending_image(file)
+        file = super().pre_save(model_instance, add)
+        if is_new:
+            self.update_dimension_fields(model_instance, force=True)
+            if self.renditions:
+                from news.images import make_renditions
+
+                make_renditions(file.name, storage=file.storage)
+        return file
+
+
+class DocumentField(models.FileField):
+    """A file field for documents: the stored name ends in the extension of the
+    format found in the content (a PDF renamed to .docx is stored as .pdf)."""
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if file and not file._committed:
+            from news.uploads import document_format
+
+            file.name = _with_extension(file.name, document_format(file.file).lower())
+        return super().pre_save(model_instance, add)
+
+
+class ScanField(models.FileField):
+    """A scanned document: a PDF kept as it is, or an image cleaned like photos.
+
+    ``width_field``/``height_field`` name the model fields that receive an image's
+    size (define them after this field); they are emptied for a PDF.
+    """
+
+    def __init__(self, *args, width_field=None, height_field=None, **kwargs):
+        self.width_field, self.height_field = width_field, height_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs.update(width_field=self.width_field, height_field=self.height_field)
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        file = getattr(model_instance, self.attname)
+        if not file or file._committed:
+            return super().pre_save(model_instance, add)
+        file.file.seek(0)
+        is_pdf = file.file.read(5) == b"%PDF-"
+        file.file.seek(0)
+        if is_pdf:
+            file.name = _with_extension(file.name, "pdf")
+            size = (None, None)
+        else:
+            _clean_pending_image(file)
+            from PIL import Image
+
+            with Image.open(file.file) as image:
+                size = image.size
+            file.file.seek(0)
+        setattr(model_instance, self.width_field, size[0])
+        setattr(model_instance, self.height_field, size[1])
+        file = super().pre_save(model_instance, add)
+        if not is_pdf:
+            from news.images import make_renditions
+
+            make_renditions(file.name, storage=file.storage)
+        return file

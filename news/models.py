@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db import models
@@ -6,8 +8,10 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from news.fields import RichTextField
+from news import images
+from news.fields import CleanImageField, DocumentField, RichTextField
 from news.slugs import unique_slug
+from news.uploads import UploadTo, validate_document, validate_image
 
 
 class Office(models.Model):
@@ -114,8 +118,12 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_cards(self):
-        """Everything an article card shows, in one query."""
-        return self.select_related("category")
+        """Everything an article card shows: the category joined, main images in
+        one extra query whatever the number of articles."""
+        main_images = ArticleImage.objects.filter(placement=ArticleImage.Placement.MAIN)
+        return self.select_related("category").prefetch_related(
+            models.Prefetch("images", queryset=main_images, to_attr="main_images")
+        )
 
 
 class Article(models.Model):
@@ -183,6 +191,7 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zmieniono", auto_now=True)
+    attachments = GenericRelation("news.Attachment")
 
     objects = ArticleQuerySet.as_manager()
 
@@ -219,6 +228,12 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
 
+    @property
+    def main_image(self):
+        if hasattr(self, "main_images"):  # prefetched by for_cards()
+            return self.main_images[0] if self.main_images else None
+        return self.images.filter(placement=ArticleImage.Placement.MAIN).first()
+
     def redirect_old_url(self, old_url):
         """Make ``old_url`` answer a permanent redirect to this article's address.
 
@@ -233,4 +248,138 @@ class Article(models.Model):
         Redirect.objects.filter(site=site, new_path=old_url).update(new_path=new_url)
         Redirect.objects.update_or_create(
             site=site, old_path=old_url, defaults={"new_path": new_url}
+        )
+
+
+class ArticleImage(models.Model):
+    """A photo of an article: its main image or one of its gallery."""
+
+    class Placement(models.TextChoices):
+        MAIN = "main", "zdjęcie główne"
+        GALLERY = "gallery", "galeria"
+
+    article = models.ForeignKey(
+        Article, verbose_name="artykuł", on_delete=models.CASCADE, related_name="images"
+    )
+    image = CleanImageField(
+        "plik zdjęcia",
+        upload_to=UploadTo("articles"),
+        width_field="width",
+        height_field="height",
+        validators=[validate_image],
+        help_text="JPEG, PNG, WebP lub GIF, do 10 MB i 40 megapikseli. Dane EXIF "
+        "(w tym lokalizacja GPS) są usuwane. Wymagany jest tekst alternatywny albo "
+        "zaznaczenie „dekoracyjne”.",
+    )
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        "tekst alternatywny",
+        max_length=250,
+        blank=True,
+        help_text="Co widać na zdjęciu, dla osób, które go nie widzą, np. „Dyrektor "
+        "ośrodka odbiera certyfikat z rąk przedstawicielki CAL”. Nie zaczynaj od "
+        "„zdjęcie…”.",
+    )
+    is_decorative = models.BooleanField(
+        "dekoracyjne",
+        default=False,
+        help_text="Zaznacz tylko, gdy zdjęcie nic nie wnosi do treści (ozdobnik); "
+        "czytniki ekranu je pominą.",
+    )
+    caption = models.CharField("podpis", max_length=300, blank=True)
+    credit = models.CharField(
+        "autor zdjęcia", max_length=200, blank=True, help_text="Np. „fot. MOPS Mława”."
+    )
+    placement = models.CharField(
+        "miejsce",
+        max_length=10,
+        choices=Placement,
+        default=Placement.GALLERY,
+        help_text="Zdjęcie główne jest nad treścią artykułu i na liście aktualności; "
+        "pozostałe tworzą galerię pod artykułem.",
+    )
+    position = models.PositiveSmallIntegerField("kolejność", default=0)
+
+    class Meta:
+        verbose_name = "zdjęcie"
+        verbose_name_plural = "zdjęcia"
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(placement="main"),
+                name="news_articleimage_one_main_per_article",
+            ),
+        ]
+
+    def __str__(self):
+        return self.alt_text or self.image.name.rsplit("/", 1)[-1]
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+    @property
+    def alt(self):
+        """The ``alt`` attribute: empty for a decorative image."""
+        return "" if self.is_decorative else self.alt_text
+
+    @property
+    def has_text_alternative(self):
+        return self.is_decorative or bool(self.alt_text.strip())
+
+    @property
+    def renditions(self):
+        return images.renditions(self.image.name, self.width, self.height)
+
+
+class Attachment(models.Model):
+    """A document residents download ("Do pobrania"), attached to any content."""
+
+    class Language(models.TextChoices):
+        POLISH = "pl", "polski"
+        UKRAINIAN = "uk", "ukraiński"
+        ENGLISH = "en", "angielski"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    title = models.CharField(
+        "tytuł",
+        max_length=200,
+        help_text="Nazwa, którą zobaczy mieszkaniec, np. „Wniosek o zasiłek celowy”. "
+        "Format i rozmiar pliku dopisują się same.",
+    )
+    file = DocumentField(
+        "plik",
+        upload_to=UploadTo("attachments"),
+        validators=[validate_document],
+        help_text="PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.",
+    )
+    language = models.CharField(
+        "język dokumentu", max_length=5, choices=Language, default=Language.POLISH
+    )
+    position = models.PositiveSmallIntegerField("kolejność", default=0)
+
+    class Meta:
+        verbose_name = "załącznik"
+        verbose_name_plural = "załączniki"
+        ordering = ["position", "pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"], name="news_attachment_obj_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.file.url
+
+    @property
+    def file_format(self):
+        """ "PDF", "DOCX", …: the stored name's extension follows the content."""
+        return (
+            self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
         )

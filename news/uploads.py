@@ -20,6 +20,11 @@ from news.slugs import slugify_pl
 
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
 
+INVALID_IMAGE = (
+    "To nie jest poprawny obraz. Dozwolone są zdjęcia JPEG, PNG, WebP i GIF; "
+    "plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
+)
+
 OPENDOCUMENT_TYPES = {
     b"application/vnd.oasis.opendocument.text": "ODT",
     b"application/vnd.oasis.opendocument.spreadsheet": "ODS",
@@ -42,9 +47,10 @@ def image_format(upload):
     """Return the format name of a fully decodable, allowed image, or raise."""
     _check_size(upload, settings.UPLOAD_IMAGE_MAX_BYTES)
     upload.seek(0)
-    unreadable = ValidationError(
-        "To nie jest poprawny obraz. Dozwolone są zdjęcia JPEG, PNG, WebP i GIF; "
-        "plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
+    unreadable = ValidationError(INVALID_IMAGE)
+    too_many_pixels = ValidationError(
+        "Obraz ma za dużo pikseli. Zmniejsz go do najwyżej "
+        f"{settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000} megapikseli."
     )
     try:
         with warnings.catch_warnings():
@@ -54,11 +60,7 @@ def image_format(upload):
                     raise unreadable
                 width, height = image.size
                 if width * height > settings.UPLOAD_IMAGE_MAX_PIXELS:
-                    raise ValidationError(
-                        f"Obraz ma za dużo pikseli ({width} × {height}). Zmniejsz go "
-                        f"do najwyżej {settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000} "
-                        "megapikseli."
-                    )
+                    raise too_many_pixels
                 image.load()  # decode every byte: truncated files fail here
                 if getattr(image, "n_frames", 1) > 1:
                     for frame in range(1, image.n_frames):
@@ -67,13 +69,9 @@ def image_format(upload):
                 return image.format
     except ValidationError:
         raise
-    except (
-        OSError,
-        SyntaxError,
-        ValueError,
-        Image.DecompressionBombError,
-        Image.DecompressionBombWarning,
-    ):
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise too_many_pixels from None
+    except (OSError, SyntaxError, ValueError):
         raise unreadable from None
     finally:
         upload.seek(0)
@@ -179,3 +177,50 @@ class UploadTo:
 
     def __eq__(self, other):
         return isinstance(other, UploadTo) and other.folder == self.folder
+
+
+def file_fields():
+    """Every (model, file field) of the project's models."""
+    from django.apps import apps
+    from django.db.models import FileField
+
+    return [
+        (model, field)
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, FileField)
+    ]
+
+
+def is_referenced(name):
+    """Whether any row of any model still points at the stored file ``name``."""
+    return any(
+        model._default_manager.filter(**{field.name: name}).exists()
+        for model, field in file_fields()
+    )
+
+
+def delete_file_and_renditions(name, storage):
+    import posixpath
+
+    folder, filename = posixpath.split(name)
+    stem = filename.rsplit(".", 1)[0]
+    renditions_folder = posixpath.join(folder, "r")
+    try:
+        _, files = storage.listdir(renditions_folder)
+    except FileNotFoundError:
+        files = []
+    for rendition in files:
+        if rendition.startswith(f"{stem}-"):
+            storage.delete(posixpath.join(renditions_folder, rendition))
+    storage.delete(name)
+
+
+def delete_unused_files(names, *, storage=None):
+    """Delete the stored files ``names`` (and their renditions) that no row uses."""
+    from django.core.files.storage import default_storage
+
+    storage = storage or default_storage
+    for name in names:
+        if name and not is_referenced(name):
+            delete_file_and_renditions(name, storage)

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from awards.models import Award
-from news.models import Article, Category
+from news.models import Article, ArticleImage, Category
 
 HOME_ARTICLES = 6
 
@@ -51,7 +51,12 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["awards"] = self.object.awards.public()
+        article = self.object
+        context["awards"] = article.awards.public()
+        context["gallery"] = article.images.filter(
+            placement=ArticleImage.Placement.GALLERY
+        )
+        context["attachments"] = article.attachments.all()
         if self.request.user.has_perm("news.change_article"):
             public = Article.objects.published().filter(pk=self.object.pk).exists()
             context["is_preview"] = not public

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from awards.models import Award, Issuer
+from tests.admin_forms import ATTACHMENTS, inline_rows
 from tests.factories import ArticleFactory, AwardFactory, IssuerFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,7 @@ def _form(issuer, **overrides):
         "valid_from": "2022-01-01",
         "valid_until": "2026-12-31",
         "is_public": "on",
+        **inline_rows(ATTACHMENTS),
     }
     data.update(overrides)
     return data

@@ -1,6 +1,7 @@
 import pytest
 
 from news.models import Article, Office
+from tests.admin_forms import article_inlines
 from tests.factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ def _add_form_data(**overrides):
         "published_at_0": "",
         "published_at_1": "",
         "category": "",
+        **article_inlines(),
     }
     data.update(overrides)
     return data

@@ -1,0 +1,128 @@
+"""Photos as residents get them: without metadata, upright, in a few widths.
+
+An uploaded image is re-encoded once, when it is saved: EXIF (GPS included) and
+other metadata are dropped and the camera's orientation is applied. Then each
+width in RENDITION_WIDTHS that is narrower than the original is written as WebP
+and as JPEG next to it, so pages can offer ``srcset`` without any work per request.
+"""
+
+import io
+import posixpath
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps
+
+RENDITION_WIDTHS = (400, 800, 1200)
+RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
+JPEG_QUALITY = 85
+WEBP_QUALITY = 80
+
+
+@dataclass(frozen=True)
+class Rendition:
+    width: int
+    height: int
+    url: str
+    mime: str
+
+
+def _flatten(image):
+    """RGB for JPEG: transparent areas become white, not black."""
+    if image.mode in ("RGBA", "LA") or (
+        image.mode == "P" and "transparency" in image.info
+    ):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, "white")
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def clean_image(upload):
+    """Return ``(ContentFile, format)``: the image re-encoded without metadata."""
+    upload.seek(0)
+    with Image.open(upload) as original:
+        image_format = original.format
+        frames = getattr(original, "n_frames", 1)
+        output = io.BytesIO()
+        if image_format == "GIF" and frames > 1:
+            # Animated GIFs keep their frames; re-saving drops comments and XMP.
+            original.save(output, format="GIF", save_all=True, optimize=False)
+        else:
+            image = ImageOps.exif_transpose(original)
+            if image_format == "JPEG":
+                _flatten(image).save(output, format="JPEG", quality=92, optimize=True)
+            elif image_format == "WEBP":
+                image.save(output, format="WEBP", quality=90)
+            elif image_format == "GIF":
+                image.save(output, format="GIF")
+            else:
+                if image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+                    image = image.convert("RGBA")
+                image.save(output, format="PNG", optimize=True)
+    upload.seek(0)
+    return ContentFile(output.getvalue()), image_format
+
+
+def rendition_name(name, width, extension):
+    folder, filename = posixpath.split(name)
+    stem = filename.rsplit(".", 1)[0]
+    return posixpath.join(folder, "r", f"{stem}-{width}w.{extension}")
+
+
+def rendition_widths(original_width):
+    """The widths made for an image: the standard ones below its own width, or
+    its own width alone if it is narrower than all of them."""
+    widths = [width for width in RENDITION_WIDTHS if width < original_width]
+    return widths or [original_width]
+
+
+def make_renditions(name, *, storage=default_storage):
+    """Write every rendition of the stored image ``name``; return their names."""
+    written = []
+    with storage.open(name) as source, Image.open(source) as original:
+        image = _flatten(original)
+        for width in rendition_widths(image.width):
+            height = max(1, round(image.height * width / image.width))
+            resized = image.resize((width, height), Image.Resampling.LANCZOS)
+            for extension, image_format in RENDITION_FORMATS.items():
+                output = io.BytesIO()
+                quality = WEBP_QUALITY if image_format == "WEBP" else JPEG_QUALITY
+                resized.save(
+                    output, format=image_format, quality=quality, optimize=True
+                )
+                target = rendition_name(name, width, extension)
+                if storage.exists(target):
+                    storage.delete(target)
+                written.append(storage.save(target, ContentFile(output.getvalue())))
+    return written
+
+
+def renditions(name, width, height, *, storage=default_storage):
+    """The renditions of an image, by format: ``{"webp": [...], "jpg": [...]}``.
+
+    Computed from the name and the original's size: no file system access.
+    """
+    found = {}
+    for extension in RENDITION_FORMATS:
+        mime = "image/webp" if extension == "webp" else "image/jpeg"
+        found[extension] = [
+            Rendition(
+                width=w,
+                height=max(1, round(height * w / width)),
+                url=storage.url(rendition_name(name, w, extension)),
+                mime=mime,
+            )
+            for w in rendition_widths(width)
+        ]
+    return found
+
+
+def rendition_names(name, width):
+    return [
+        rendition_name(name, w, extension)
+        for w in rendition_widths(width)
+        for extension in RENDITION_FORMATS
+    ]

@@ -1,0 +1,373 @@
+import io
+import zipfile
+
+import pytest
+from django.core.files.storage import default_storage
+from PIL import Image
+
+from news.models import Article, ArticleImage, Attachment
+from news.uploads import safe_filename
+from tests import samples
+from tests.admin_forms import article_inlines
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _article(status="published", images=(), attachments=()):
+    return {
+        "title": "Artykuł ze zdjęciami",
+        "slug": "",
+        "lead": "Zajawka.",
+        "body": "<p>Treść</p>",
+        "status": status,
+        "published_at_0": "",
+        "published_at_1": "",
+        "category": "",
+        **article_inlines(images, attachments),
+    }
+
+
+def _image_row(file, alt="Pracownicy ośrodka przy stole", **extra):
+    return {
+        "image": file,
+        "alt_text": alt,
+        "placement": "main",
+        "position": "0",
+        **extra,
+    }
+
+
+def _media_files(settings):
+    root = settings.MEDIA_ROOT
+    return (
+        sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+        if root.exists()
+        else []
+    )
+
+
+@pytest.fixture
+def admin_client(client, publisher):
+    client.force_login(publisher)
+    return client
+
+
+@pytest.mark.filterwarnings("ignore::PIL.Image.DecompressionBombWarning")
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("bomba.png", samples.decompression_bomb(), "Obraz ma za dużo pikseli"),
+        ("ucięte.jpg", samples.truncated_jpeg(), "To nie jest poprawny obraz"),
+        ("program.jpg", samples.renamed_executable(), "To nie jest poprawny obraz"),
+        ("grafika.svg", samples.svg(), "To nie jest poprawny obraz"),
+        ("pusty.jpg", b"", "Wysłany plik jest pusty"),
+    ],
+)
+def test_bad_images_are_refused_with_a_message_and_nothing_is_stored(
+    admin_client, settings, name, data, message
+):
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(images=[_image_row(samples.upload(name, data))]),
+    )
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Article.objects.exists()
+    assert _media_files(settings) == []
+
+
+def test_an_oversized_image_is_refused(admin_client, settings):
+    settings.UPLOAD_IMAGE_MAX_BYTES = 10_000
+    response = admin_client.post(
+        "/admin/news/article/add/", _article(images=[_image_row(samples.jpeg())])
+    )
+    assert "Plik jest za duży" in response.content.decode()
+    assert "Największy dopuszczalny rozmiar to 9,8\xa0KB" in response.content.decode()
+    assert _media_files(settings) == []
+
+
+def test_gps_and_other_exif_are_gone_and_orientation_is_applied(admin_client, settings):
+    photo = samples.jpeg(size=(1600, 900), gps=True, orientation=6)
+    response = admin_client.post(
+        "/admin/news/article/add/", _article(images=[_image_row(photo)])
+    )
+    assert response.status_code == 302
+    stored = ArticleImage.objects.get()
+    # Orientation 6 means "rotate 90°": the stored photo is upright, 900 × 1600.
+    assert (stored.width, stored.height) == (900, 1600)
+    for name in _media_files(settings):
+        with Image.open(settings.MEDIA_ROOT / name) as image:
+            exif = image.getexif()
+            assert samples.GPS_IFD not in exif, name
+            assert not exif.get_ifd(samples.GPS_IFD), name
+            assert "AparatTestowy" not in str(dict(exif)), name
+        assert b"AparatTestowy" not in (settings.MEDIA_ROOT / name).read_bytes(), name
+
+
+def test_a_polyglot_loses_its_payload(admin_client, settings):
+    payload = b"<script>alert(1)</script>"
+    photo = samples.upload("poliglota.jpg", samples.image_bytes("JPEG") + payload)
+    response = admin_client.post(
+        "/admin/news/article/add/", _article(images=[_image_row(photo)])
+    )
+    assert response.status_code == 302
+    for name in _media_files(settings):
+        assert payload not in (settings.MEDIA_ROOT / name).read_bytes()
+
+
+def test_renditions_exist_and_the_page_uses_them(admin_client, client, settings):
+    photo = samples.upload(
+        "Zdjęcie Łódź.PNG", samples.image_bytes("PNG", size=(1600, 900))
+    )
+    admin_client.post("/admin/news/article/add/", _article(images=[_image_row(photo)]))
+    stored = ArticleImage.objects.get()
+    assert stored.image.name.endswith("/zdjecie-lodz.png")
+    for width in (400, 800, 1200):
+        for extension in ("webp", "jpg"):
+            rendition = [r for r in stored.renditions[extension] if r.width == width][0]
+            path = settings.MEDIA_ROOT / rendition.url.removeprefix(settings.MEDIA_URL)
+            with Image.open(path) as image:
+                assert image.width == width
+                assert image.format == ("WEBP" if extension == "webp" else "JPEG")
+    client.logout()
+    html = client.get(stored.article.get_absolute_url()).content.decode()
+    assert 'type="image/webp"' in html
+    assert "-400w.webp 400w" in html and "-1200w.jpg 1200w" in html
+    assert 'width="1200" height="675"' in html
+    assert 'alt="Pracownicy ośrodka przy stole"' in html
+
+
+def test_a_small_image_gets_one_rendition_at_its_own_width(admin_client):
+    photo = samples.jpeg(size=(300, 200))
+    admin_client.post("/admin/news/article/add/", _article(images=[_image_row(photo)]))
+    stored = ArticleImage.objects.get()
+    assert [r.width for r in stored.renditions["jpg"]] == [300]
+    assert default_storage.exists(
+        stored.renditions["jpg"][0].url.removeprefix("/media/")
+    )
+
+
+def test_decorative_images_get_an_empty_alt(admin_client, client):
+    photo = samples.jpeg()
+    admin_client.post(
+        "/admin/news/article/add/",
+        _article(images=[_image_row(photo, alt="", is_decorative="on")]),
+    )
+    article = Article.objects.get()
+    client.logout()
+    assert 'alt=""' in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_publishing_with_an_image_without_alt_text_says_which_image(
+    admin_client, settings
+):
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(images=[_image_row(samples.jpeg("wreczenie.jpg"), alt="")]),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "brak tekstu alternatywnego dla: zdjęcie nr 1 (wreczenie.jpg)" in html
+    assert not Article.objects.exists()
+
+
+def test_a_draft_may_keep_an_image_without_alt_text_for_now(admin_client):
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(status="draft", images=[_image_row(samples.jpeg(), alt="")]),
+    )
+    assert response.status_code == 302
+    assert ArticleImage.objects.get().alt_text == ""
+
+
+def test_only_one_main_image(admin_client):
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(
+            images=[
+                _image_row(samples.jpeg("a.jpg")),
+                _image_row(samples.jpeg("b.jpg")),
+            ]
+        ),
+    )
+    assert "Tylko jedno zdjęcie może być zdjęciem głównym" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "shown"),
+    [
+        (
+            "Wniosek o zasiłek.pdf",
+            samples.pdf(2048),
+            "<span>Wniosek</span> (PDF, 2,0\xa0KB)",
+        ),
+        ("regulamin.docx", samples.docx(), "<span>Wniosek</span> (DOCX,"),
+        ("regulamin.odt", samples.odt(), "<span>Wniosek</span> (ODT,"),
+        ("tabela.xlsx", samples.xlsx(), "<span>Wniosek</span> (XLSX,"),
+        ("tabela.ods", samples.ods(), "<span>Wniosek</span> (ODS,"),
+        ("informacja.txt", "Zażółć gęślą jaźń".encode(), "<span>Wniosek</span> (TXT,"),
+        # The format follows the content, not the name.
+        (
+            "udaje-worda.docx",
+            samples.pdf(1024),
+            "<span>Wniosek</span> (PDF, 1,0\xa0KB)",
+        ),
+    ],
+)
+def test_attachments_show_their_format_and_size(
+    admin_client, client, name, data, shown
+):
+    row = {
+        "title": "Wniosek",
+        "file": samples.upload(name, data),
+        "language": "pl",
+        "position": "0",
+    }
+    response = admin_client.post(
+        "/admin/news/article/add/", _article(attachments=[row])
+    )
+    assert response.status_code == 302
+    article = Article.objects.get()
+    client.logout()
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Do pobrania" in html
+    assert shown in html
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("program.pdf", samples.renamed_executable()),
+        ("strona.txt", b"<html><script>alert(1)</script></html>"),
+        ("grafika.pdf", samples.svg()),
+        ("archiwum.docx", samples._zip({"cokolwiek.txt": "x"})),
+        ("pusty.pdf", b""),
+    ],
+)
+def test_bad_attachments_are_refused_and_nothing_is_stored(
+    admin_client, settings, name, data
+):
+    row = {
+        "title": "Zły",
+        "file": samples.upload(name, data),
+        "language": "pl",
+        "position": "0",
+    }
+    response = admin_client.post(
+        "/admin/news/article/add/", _article(attachments=[row])
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nieobsługiwany rodzaj pliku" in html or "Wysłany plik jest pusty" in html
+    assert not Attachment.objects.exists()
+    assert _media_files(settings) == []
+
+
+def test_a_ukrainian_attachment_is_marked_for_screen_readers(client):
+    article = ArticleFactory()
+    Attachment.objects.create(
+        content_object=article,
+        title="Заява",
+        file=samples.upload("zayava.pdf", samples.pdf()),
+        language="uk",
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert '<span lang="uk">Заява</span>' in html
+    assert 'hreflang="uk"' in html
+
+
+def test_same_name_uploads_never_overwrite_each_other():
+    article = ArticleFactory()
+    first = Attachment.objects.create(
+        content_object=article,
+        title="A",
+        file=samples.upload("wniosek.pdf", samples.pdf(1000)),
+    )
+    second = Attachment.objects.create(
+        content_object=article,
+        title="B",
+        file=samples.upload("wniosek.pdf", samples.pdf(2000)),
+    )
+    assert first.file.name != second.file.name
+    assert first.file.name.endswith("/wniosek.pdf") and second.file.name.endswith(
+        "/wniosek.pdf"
+    )
+    assert default_storage.size(first.file.name) == 1000
+    assert default_storage.size(second.file.name) == 2000
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd.pdf", "passwd.pdf"),
+        ("C:\\Users\\Ala\\Wniosek o zasiłek ĄĘ.PDF", "wniosek-o-zasilek-ae.pdf"),
+        ("zły\x00plik\r\n.pdf", "zlyplik.pdf"),
+        (".pdf", "plik.pdf"),
+        ("bez rozszerzenia", "bez-rozszerzenia"),
+    ],
+)
+def test_file_names_are_made_safe(name, safe):
+    assert safe_filename(name) == safe
+
+
+def test_deleting_an_article_removes_its_files(
+    settings, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticleImage.objects.create(article=article, image=samples.jpeg(), alt_text="x")
+        Attachment.objects.create(
+            content_object=article,
+            title="A",
+            file=samples.upload("a.pdf", samples.pdf()),
+        )
+    assert len(_media_files(settings)) == 1 + 6 + 1  # photo, 3 widths × 2 formats, PDF
+    with django_capture_on_commit_callbacks(execute=True):
+        article.delete()
+    assert _media_files(settings) == []
+
+
+def test_replacing_a_file_removes_the_old_one(
+    settings, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment = Attachment.objects.create(
+            content_object=article,
+            title="A",
+            file=samples.upload("stary.pdf", samples.pdf()),
+        )
+    old_name = attachment.file.name
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment.file = samples.upload("nowy.pdf", samples.pdf())
+        attachment.save()
+    assert not default_storage.exists(old_name)
+    assert default_storage.exists(attachment.file.name)
+
+
+def test_a_file_still_used_elsewhere_is_kept(
+    settings, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        first = Attachment.objects.create(
+            content_object=article,
+            title="A",
+            file=samples.upload("wspolny.pdf", samples.pdf()),
+        )
+        second = Attachment.objects.create(
+            content_object=article, title="B", file=first.file.name
+        )
+    with django_capture_on_commit_callbacks(execute=True):
+        first.delete()
+    assert default_storage.exists(second.file.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        second.delete()
+    assert not default_storage.exists(second.file.name)
+
+
+def test_docx_detection_needs_the_word_part():
+    data = samples.docx()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert "word/document.xml" in archive.namelist()
