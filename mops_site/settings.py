@@ -187,10 +187,9 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        # The editor sets style attributes from JavaScript (table column widths);
-        # attributes cannot run code, <style> elements stay forbidden.
-        "style-src-attr": ["'unsafe-inline'"],
+        # The editor (Tiptap) injects one fixed <style> element: allowed by its
+        # hash. A browser test fails if an upgrade changes it.
+        "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],

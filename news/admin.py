@@ -12,7 +12,11 @@ from news.models import Article, ArticleImage, Attachment, Category, Office
 
 class CspNonceMediaMixin:
     """Give the change form's media (the rich-text editor's import map and module
-    scripts) the request's CSP nonce, so the editor runs under the strict policy."""
+    scripts) the request's CSP nonce, so the editor runs under the strict policy,
+    and name the editor's menu buttons in Polish."""
+
+    class Media:
+        js = ["admin/js/editor-pl.js"]
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)

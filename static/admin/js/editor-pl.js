@@ -1,0 +1,67 @@
+// Polish names for the rich-text editor's menu. django-prose-editor translates its
+// dialogs through the admin's JavaScript catalog, but names its menu buttons in
+// English in code; office staff (and their screen readers) get Polish here.
+(function () {
+  "use strict";
+  var names = {
+    "paragraph": "Akapit",
+    "Paragraph": "Akapit",
+    "Heading 2": "Nagłówek 2",
+    "Heading 3": "Nagłówek 3",
+    "Heading 4": "Nagłówek 4",
+    "unordered list": "Lista punktowana",
+    "ordered list": "Lista numerowana",
+    "blockquote": "Cytat",
+    "horizontal rule": "Linia pozioma",
+    "bold": "Pogrubienie",
+    "italic": "Kursywa",
+    "insert link": "Wstaw link",
+    "remove link": "Usuń link",
+    "Insert table": "Wstaw tabelę",
+    "Add column": "Dodaj kolumnę",
+    "Delete column": "Usuń kolumnę",
+    "Add row": "Dodaj wiersz",
+    "Delete row": "Usuń wiersz",
+    "Merge cells": "Scal komórki",
+    "Split cell": "Podziel komórkę",
+    "Toggle header cell": "Komórka nagłówka",
+    "Delete table": "Usuń tabelę",
+    "undo": "Cofnij",
+    "redo": "Ponów"
+  };
+
+  function translate(root) {
+    root.querySelectorAll(".prose-menubar [title]").forEach(function (button) {
+      var polish = names[button.getAttribute("title")];
+      if (polish) {
+        button.setAttribute("title", polish);
+        button.setAttribute("aria-label", polish);
+      }
+    });
+    root.querySelectorAll(".prose-menubar__option > *").forEach(function (option) {
+      var polish = names[option.textContent.trim()];
+      if (polish) {
+        option.textContent = polish;
+      }
+    });
+  }
+
+  function start() {
+    translate(document);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (node.nodeType === 1) {
+            translate(node.parentNode || node);
+          }
+        });
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
