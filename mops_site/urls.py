@@ -1,12 +1,23 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
+from awards.sitemaps import AwardSitemap
+from news import sitemaps as news_sitemaps
 from news import views as news_views
+
+sitemaps = {
+    "sections": news_sitemaps.SectionSitemap,
+    "articles": news_sitemaps.ArticleSitemap,
+    "categories": news_sitemaps.CategorySitemap,
+    "awards": AwardSitemap,
+    "pages": news_sitemaps.PageSitemap,
+}
 
 static_lazy = lazy(static, str)
 
@@ -22,6 +33,15 @@ urlpatterns = [
     ),
     path("aktualnosci/", include("news.urls")),
     path("wyroznienia/", include("awards.urls")),
+    path("szukaj/", news_views.search, name="search"),
+    path(
+        "deklaracja-dostepnosci/",
+        news_views.accessibility_statement,
+        name="accessibility_statement",
+    ),
+    path("ustawienia/", news_views.display_preferences, name="display_preferences"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", news_views.robots_txt, name="robots_txt"),
     # The admin's JavaScript catalog, with the rich-text editor's strings (Polish
     # dialogs); it shadows the admin's own catalog at the same address.
     path(
@@ -34,6 +54,11 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as serve_files
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Static pages last: their slugs live at the top level ("/kontakt/").
+urlpatterns.append(
+    path("<slug:slug>/", news_views.PageDetailView.as_view(), name="page")
+)

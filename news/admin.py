@@ -4,10 +4,20 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.html import format_html
 from js_asset import Media
 
-from news.models import Article, ArticleImage, Attachment, Category, Office
+from news.models import (
+    AccessibilityStatement,
+    Article,
+    ArticleImage,
+    Attachment,
+    Category,
+    Notice,
+    Office,
+    Page,
+)
 
 
 class CspNonceMediaMixin:
@@ -182,3 +192,91 @@ class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
         if was_public and old_slug and old_slug != obj.slug:
             old_url = Article(slug=old_slug).get_absolute_url()
             obj.redirect_old_url(old_url)
+
+
+@admin.register(Page)
+class PageAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+    list_display = ["title", "slug", "kind", "is_public", "show_in_footer", "position"]
+    list_editable = ["position"]
+    list_filter = ["kind", "is_public", "show_in_footer"]
+    search_fields = ["title", "description", "body"]
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["title", "description", "body", "kind"]}),
+        ("Film", {"fields": ["video_url", "video_title"]}),
+        ("Publikacja", {"fields": ["is_public", "show_in_footer", "position", "slug"]}),
+    ]
+
+
+class NoticeStatusFilter(admin.SimpleListFilter):
+    title = "wyświetlanie"
+    parameter_name = "teraz"
+
+    def lookups(self, request, model_admin):
+        return [("tak", "wyświetlane teraz")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "tak":
+            return queryset.current()
+        return queryset
+
+
+@admin.register(Notice)
+class NoticeAdmin(admin.ModelAdmin):
+    list_display = ["text", "level", "starts_at", "ends_at", "is_shown"]
+    list_filter = [NoticeStatusFilter, "level"]
+    search_fields = ["text"]
+    date_hierarchy = "starts_at"
+
+    def get_queryset(self, request):
+        shown = Notice.objects.current().filter(pk=OuterRef("pk"))
+        return super().get_queryset(request).annotate(shown=Exists(shown))
+
+    @admin.display(boolean=True, description="Wyświetlany teraz", ordering="shown")
+    def is_shown(self, obj):
+        return obj.shown
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+    list_display = ["entity_name", "status", "last_reviewed_on", "review_deadline"]
+    list_filter = ["status"]
+    search_fields = ["entity_name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["entity_name", "site_url", "published_on", "updated_on"]}),
+        (
+            "Stan dostępności",
+            {"fields": ["status", "inaccessible_content", "exemptions"]},
+        ),
+        (
+            "Sporządzenie deklaracji",
+            {"fields": ["prepared_on", "last_reviewed_on", "assessment", "auditor"]},
+        ),
+        (
+            "Informacje zwrotne i kontakt",
+            {
+                "fields": [
+                    "contact_person",
+                    "contact_email",
+                    "contact_phone",
+                    "procedure",
+                ]
+            },
+        ),
+        ("Dostępność architektoniczna", {"fields": ["architecture", "mobile_apps"]}),
+    ]
+
+    @admin.display(description="Termin przeglądu")
+    def review_deadline(self, obj):
+        return obj.review_deadline(timezone.localdate())
+
+    def has_add_permission(self, request):
+        return (
+            super().has_add_permission(request)
+            and not AccessibilityStatement.objects.exists()
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db import transaction
+from django.db.backends.signals import connection_created
 from django.db.models import FileField
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
 
@@ -18,6 +19,7 @@ GROUP_PERMISSIONS = {
         *_crud("articleimage"),
         *_crud("attachment"),
         "news.view_category",
+        "news.view_page",
     ],
     "Wydawcy": [
         *_crud("article"),
@@ -25,6 +27,10 @@ GROUP_PERMISSIONS = {
         *_crud("articleimage"),
         *_crud("attachment"),
         *_crud("category"),
+        *_crud("page"),
+        *_crud("notice"),
+        "news.change_accessibilitystatement",
+        "news.view_accessibilitystatement",
         "news.change_office",
         "news.view_office",
         "redirects.add_redirect",
@@ -91,6 +97,11 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from news.search import register_sqlite_fold
+
+        connection_created.connect(
+            register_sqlite_fold, dispatch_uid="news_sqlite_fold"
+        )
         post_migrate.connect(
             _grant_news_permissions, dispatch_uid="news_group_permissions"
         )

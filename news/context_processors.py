@@ -1,8 +1,23 @@
 from django.utils.functional import SimpleLazyObject
 
-from news.models import Office
+from news.models import Notice, Office, Page
+
+TEXT_SIZES = {"normal": "", "large": "text-large", "larger": "text-larger"}
 
 
-def office(request):
-    """The office's data for the header and footer, read once per request."""
-    return {"office": SimpleLazyObject(Office.current)}
+def site(request):
+    """What every page's layout shows: the office's data, the footer's pages, the
+    notices on now, and the resident's display preferences (from cookies)."""
+    text_size = request.COOKIES.get("tekst", "normal")
+    if text_size not in TEXT_SIZES:
+        text_size = "normal"
+    high_contrast = request.COOKIES.get("kontrast") == "1"
+    classes = [TEXT_SIZES[text_size], "high-contrast" if high_contrast else ""]
+    return {
+        "office": SimpleLazyObject(Office.current),
+        "footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer())),
+        "notices": SimpleLazyObject(lambda: list(Notice.objects.current())),
+        "text_size": text_size,
+        "high_contrast": high_contrast,
+        "display_classes": " ".join(c for c in classes if c),
+    }

@@ -14,6 +14,10 @@ def slugify_pl(text):
     return slugify(str(text).translate(POLISH_TO_ASCII))
 
 
+#: Slugs an article cannot take: they are addresses of the news section itself.
+RESERVED_SLUGS = {"rss", "atom", "kategoria"}
+
+
 def unique_slug(instance, text, *, field="slug", fallback="wpis"):
     """Return a slug for ``text`` that no other row of ``instance``'s model uses.
 
@@ -27,7 +31,7 @@ def unique_slug(instance, text, *, field="slug", fallback="wpis"):
         if instance.pk
         else (model._default_manager.all())
     )
-    taken = set(
+    taken = RESERVED_SLUGS | set(
         others.filter(**{f"{field}__startswith": base}).values_list(field, flat=True)
     )
     candidate, number = base, 2

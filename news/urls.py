@@ -1,15 +1,20 @@
 from django.urls import path
 
-from news import views
+from news import feeds, views
 
 app_name = "news"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
+    path("rss/", feeds.LatestArticlesFeed(), name="feed"),
+    path("atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
     path(
         "kategoria/<slug:slug>/",
         views.CategoryArticleListView.as_view(),
         name="category",
     ),
+    path("kategoria/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
+    path("kategoria/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_atom"),
+    # Articles cannot take the slugs above ("rss", "atom", "kategoria"): see slugs.py.
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

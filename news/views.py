@@ -1,10 +1,17 @@
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
 from awards.models import Award
-from news.models import Article, ArticleImage, Category
+from news import search as site_search
+from news.context_processors import TEXT_SIZES
+from news.models import AccessibilityStatement, Article, ArticleImage, Category, Page
 
 HOME_ARTICLES = 6
 
@@ -57,7 +64,75 @@ class ArticleDetailView(DetailView):
             placement=ArticleImage.Placement.GALLERY
         )
         context["attachments"] = article.attachments.all()
+        image = article.main_image
+        if image is not None:
+            largest = image.renditions["jpg"][-1]
+            context["og_image"] = self.request.build_absolute_uri(largest.url)
+            context["og_image_alt"] = image.alt
         if self.request.user.has_perm("news.change_article"):
             public = Article.objects.published().filter(pk=self.object.pk).exists()
             context["is_preview"] = not public
         return context
+
+
+class PageDetailView(DetailView):
+    def get_queryset(self):
+        if self.request.user.has_perm("news.change_page"):
+            return Page.objects.all()
+        return Page.objects.public()
+
+
+def accessibility_statement(request):
+    statement = AccessibilityStatement.current()
+    if statement is None:
+        raise Http404("Deklaracja dostępności nie została jeszcze uzupełniona.")
+    return render(
+        request, "news/accessibility_statement.html", {"statement": statement}
+    )
+
+
+def search(request):
+    query = " ".join(request.GET.get("q", "").split())[: site_search.MAX_QUERY_LENGTH]
+    results = site_search.search(query) if query else []
+    paginator = Paginator(results, settings.NEWS_PAGE_SIZE)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("Nie ma takiej strony wyników.") from None
+    return render(
+        request,
+        "news/search.html",
+        {"query": query, "page_obj": page, "results": page.object_list},
+    )
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    return HttpResponse(
+        f"User-agent: *\nDisallow: /szukaj/\n\nSitemap: {sitemap}\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+PREFERENCE_MAX_AGE = 365 * 24 * 60 * 60
+
+
+@require_POST
+def display_preferences(request):
+    """Larger text and high contrast, remembered in cookies; works without JS."""
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("home")
+    response = HttpResponseRedirect(target)
+    options = {
+        "max_age": PREFERENCE_MAX_AGE,
+        "samesite": "Lax",
+        "secure": request.is_secure(),
+    }
+    if request.POST.get("tekst") in TEXT_SIZES:
+        response.set_cookie("tekst", request.POST["tekst"], **options)
+    if request.POST.get("kontrast") in {"0", "1"}:
+        response.set_cookie("kontrast", request.POST["kontrast"], **options)
+    return response

@@ -1,4 +1,9 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from news.fields import clean_html
@@ -29,3 +34,83 @@ def picture(renditions, *, alt, sizes="100vw", lazy=True, largest=800):
         "sizes": sizes,
         "lazy": lazy,
     }
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's address without query parameters, except a list's page number."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    url = request.build_absolute_uri(request.path)
+    page = request.GET.get("page", "")
+    if page.isdigit() and int(page) > 1:
+        url += f"?page={int(page)}"
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, name, *args):
+    path = reverse(name, args=args)
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _json_ld(data):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_ESCAPES
+    )
+    # Escaped like json_script: the data cannot close the element. A JSON-LD data
+    # block is not executed, so the CSP's script-src does not apply to it.
+    safe_text = mark_safe(text)  # noqa: S308 (escaped above)
+    return format_html('<script type="application/ld+json">{}</script>', safe_text)
+
+
+@register.simple_tag(takes_context=True)
+def organization_json_ld(context, office):
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": office.name,
+        "alternateName": office.short_name,
+        "url": request.build_absolute_uri("/"),
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": office.street_address,
+            "postalCode": office.postal_code,
+            "addressLocality": office.city,
+            "addressCountry": "PL",
+        },
+    }
+    if office.phone_numbers:
+        data["telephone"] = office.phone_numbers[0]
+    if office.email:
+        data["email"] = office.email
+    return _json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article, office):
+    request = context["request"]
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.lead,
+        "datePublished": article.published_at,
+        "dateModified": article.updated_at,
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "inLanguage": "pl",
+        "author": {"@type": "Organization", "name": office.name},
+        "publisher": {"@type": "Organization", "name": office.name},
+    }
+    image = article.main_image
+    if image:
+        data["image"] = [
+            request.build_absolute_uri(r.url) for r in image.renditions["jpg"]
+        ]
+    return _json_ld(data)

@@ -148,8 +148,15 @@ def test_staff_groups_have_exactly_the_expected_permissions():
         "change_article",
         "view_article",
         "view_category",
+        "view_page",
     }
     assert codenames("Wydawcy") == inline | {
+        f"{action}_{model}"
+        for model in ("page", "notice")
+        for action in ("add", "change", "delete", "view")
+    } | {
+        "change_accessibilitystatement",
+        "view_accessibilitystatement",
         "add_article",
         "change_article",
         "delete_article",

@@ -131,12 +131,13 @@ def _queries_for(client, url):
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        # office, articles, their main images, current awards
-        ("/", 4),
-        # office, count, page of articles, their main images
-        ("/aktualnosci/", 4),
-        # office, category, count, page of articles, their main images
-        ("/aktualnosci/kategoria/wspolna/", 5),
+        # Every page: office, footer pages, notices (3). Then:
+        # articles, their main images, current awards
+        ("/", 6),
+        # count, page of articles, their main images
+        ("/aktualnosci/", 6),
+        # category, count, page of articles, their main images
+        ("/aktualnosci/kategoria/wspolna/", 7),
     ],
 )
 def test_list_pages_make_the_same_number_of_queries_for_1_and_30_articles(
