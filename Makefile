@@ -35,5 +35,9 @@ lint: $(VENV)/.installed
 	$(DEV) $(BIN)/python manage.py check
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
+## Screenshots of the main pages (390 px and 1280 px) into docs/screenshots/
+screenshots: $(VENV)/.installed
+	$(BIN)/python docs/screenshots.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

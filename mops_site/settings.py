@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.redirects",
-    "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_prose_editor",
     "csp",
@@ -145,6 +145,11 @@ USE_I18N = True
 USE_TZ = True
 
 SITE_ID = 1
+# The public host name, for absolute links in feeds and the sitemap; kept in the
+# sites framework's record by news.apps after every migrate.
+SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or (
+    "127.0.0.1:8000" if DEBUG else ALLOWED_HOSTS[0]
+)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))

@@ -105,6 +105,7 @@ class NewsConfig(AppConfig):
         post_migrate.connect(
             _grant_news_permissions, dispatch_uid="news_group_permissions"
         )
+        post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="news_site")
         # Uploaded files follow their rows: a replaced or deleted file goes once no
         # row uses it any more (after the transaction commits, so a rollback
         # never loses a file).
@@ -120,6 +121,18 @@ class NewsConfig(AppConfig):
                 post_delete.connect(
                     _release_deleted_files, model, dispatch_uid=f"{uid}-del"
                 )
+
+
+def _sync_site_domain(sender, *, using="default", **kwargs):
+    """Keep the sites framework's record on the configured public host name
+    (feeds and the sitemap build absolute links from it)."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_DOMAIN},
+    )
 
 
 def _grant_news_permissions(sender, *, using="default", **kwargs):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Award
@@ -6,7 +7,7 @@ from awards.models import Award
 register = template.Library()
 
 
-@register.inclusion_tag("admin/awards/expiring_notice.html", takes_context=True)
+@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
 def expiring_awards_notice(context):
     """On the admin's start page: awards that expire within the warning window."""
     request = context["request"]
@@ -14,4 +15,12 @@ def expiring_awards_notice(context):
         return {"notices": []}
     today = timezone.localdate()
     awards = Award.objects.expiring_on(today).for_cards()
-    return {"notices": [(award, award.expiry_notice(today)) for award in awards]}
+    return {
+        "notices": [
+            (
+                reverse("admin:awards_award_change", args=[award.pk]),
+                award.expiry_notice(today),
+            )
+            for award in awards
+        ]
+    }

@@ -3,6 +3,7 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -114,3 +115,27 @@ def article_json_ld(context, article, office):
             request.build_absolute_uri(r.url) for r in image.renditions["jpg"]
         ]
     return _json_ld(data)
+
+
+@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
+def statement_review_notice(context):
+    """On the admin's start page: the accessibility statement's yearly review."""
+    from news.models import AccessibilityStatement
+
+    request = context["request"]
+    statement = AccessibilityStatement.current()
+    if statement is None or not request.user.has_perm(
+        "news.change_accessibilitystatement"
+    ):
+        return {"notices": []}
+    today = timezone.localdate()
+    if not statement.review_is_due(today):
+        return {"notices": []}
+    deadline = statement.review_deadline(today)
+    overdue = "minął" if today > deadline else "upływa"
+    text = (
+        f"Deklaracja dostępności wymaga corocznego przeglądu: termin {overdue} "
+        f"{deadline:%d.%m.%Y}. Sprawdź treść i ustaw datę ostatniego przeglądu."
+    )
+    url = reverse("admin:news_accessibilitystatement_change", args=[statement.pk])
+    return {"notices": [(url, text)]}

@@ -4,6 +4,7 @@ Without Chromium they are skipped on a developer's machine, but fail in CI
 (CI=true), so a missing install step cannot hide behind a green run.
 """
 
+import importlib
 import os
 import shutil
 
@@ -49,6 +50,25 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+REQUIRED_ROWS = [
+    "news.migrations.0002_office_and_staff_groups",
+    "news.migrations.0005_required_pages",
+]
+
+
+@pytest.fixture(autouse=True)
+def required_rows(transactional_db):
+    """The rows data migrations make (the office, groups, required pages, the
+    accessibility statement): a transactional test starts from an emptied
+    database, so they are made again, by the migrations' own functions."""
+    from django.apps import apps
+    from django.core.management.sql import emit_post_migrate_signal
+
+    for module in REQUIRED_ROWS:
+        importlib.import_module(module).create(apps, None)
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
 
 
 class Problems(list):

@@ -1,0 +1,144 @@
+"""WCAG 2.1 A/AA checks with axe-core in Chromium, keyboard use, small screens,
+and the site without JavaScript."""
+
+from io import StringIO
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
+
+from news.models import Article, ArticleImage, Page
+from tests import samples
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+}
+
+
+@pytest.fixture
+def site(settings):
+    """The demo content, an article with a photo and a link, and every page kind."""
+    call_command("load_demo", stdout=StringIO())
+    article = Article.objects.get()
+    ArticleImage.objects.create(
+        article=article,
+        image=samples.jpeg("wreczenie.jpg"),
+        alt_text="Przedstawicielka CAL wręcza certyfikat dyrektor ośrodka",
+        caption="Wręczenie certyfikatu podczas sesji Rady Miasta",
+        credit="fot. MOPS",
+        placement="main",
+    )
+    Article.objects.filter(pk=article.pk).update(
+        body=article.body
+        + '<p>Więcej na <a href="https://www.cal.org.pl/">stronie CAL</a>.</p>'
+    )
+    ArticleFactory.create_batch(11, category=article.category)
+    return {
+        "home": "/",
+        "news list": "/aktualnosci/",
+        "article with image": article.get_absolute_url(),
+        "category": article.category.get_absolute_url(),
+        "search results": "/szukaj/?q=osrodek",
+        "awards list": "/wyroznienia/",
+        "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
+        "accessibility statement": "/deklaracja-dostepnosci/",
+        **{page.title: page.get_absolute_url() for page in Page.objects.all()},
+        "404 page": "/nie-ma-takiej-strony/",
+    }
+
+
+def _violations(page, url):
+    page.goto(url)
+    results = Axe().run(page, options=WCAG_AA)
+    return [
+        f"{violation['id']}: {node['target']}"
+        for violation in results.response["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+def test_the_axe_harness_reports_a_violation(page, live_server):
+    page.goto(live_server.url + "/robots.txt")
+    page.set_content('<html lang="pl"><title>x</title><img src="/favicon.ico"></html>')
+    results = Axe().run(page, options=WCAG_AA)
+    assert [v["id"] for v in results.response["violations"]] == ["image-alt"]
+
+
+@pytest.mark.parametrize("contrast", ["normal", "high contrast"])
+def test_axe_finds_no_wcag_21_aa_violations(context, page, live_server, site, contrast):
+    if contrast == "high contrast":
+        context.add_cookies(
+            [{"name": "kontrast", "value": "1", "url": live_server.url}]
+        )
+    assert len(site) == 14  # 9 sections and pages + the 5 pages the law requires
+    found = {name: _violations(page, url) for name, url in site.items()}
+    assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_keyboard_walk_from_the_skip_link_to_the_article_body(page, site):
+    page.goto(site["article with image"])
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Przejdź do treści"
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top >= 0")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "tresc"
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('main')")
+        outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+        assert outline != "none"
+        if page.evaluate("!!document.activeElement.closest('.rich-text')"):
+            break
+    else:
+        pytest.fail("Tabbing from the skip link never reached the article body")
+    assert page.evaluate("document.activeElement.textContent") == "stronie CAL"
+
+
+def test_nothing_overflows_a_320_px_screen(context, site):
+    page = context.new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
+    wide = {}
+    for name, url in site.items():
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide[name] = width
+    assert wide == {}
+
+
+def test_text_200_percent_still_fits_a_phone(context, live_server, site):
+    context.add_cookies([{"name": "tekst", "value": "larger", "url": live_server.url}])
+    page = context.new_page()
+    page.set_viewport_size({"width": 640, "height": 800})  # 1280 px at 200% zoom
+    for url in [
+        site["home"],
+        site["article with image"],
+        site["accessibility statement"],
+    ]:
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 640, url
+
+
+def test_the_site_works_without_javascript(browser, live_server, site):
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site["news list"])
+    page.get_by_role("button", name="Wysoki kontrast").click()
+    page.wait_for_load_state()
+    assert "high-contrast" in (page.locator("html").get_attribute("class") or "")
+    page.goto(site["home"])  # remembered on the next page
+    assert "high-contrast" in (page.locator("html").get_attribute("class") or "")
+    page.get_by_role("button", name="Tekst największy").click()
+    assert "text-larger" in page.locator("html").get_attribute("class")
+    page.fill("#szukaj-q", "certyfikat")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/szukaj/?q=certyfikat")
+    assert page.locator("main h2 a").count() >= 1
+    page.goto(site["news list"])
+    page.get_by_role("link", name="Starsze artykuły »").click()
+    assert "page=2" in page.url
+    context.close()

@@ -1,0 +1,91 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.factories import ArticleFactory, AwardFactory, CategoryFactory
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture
+def content():
+    category = CategoryFactory(name="Komunikaty", slug="komunikaty")
+    return {
+        "published": ArticleFactory(title="Opublikowany", category=category),
+        "other": ArticleFactory(title="Inny opublikowany"),
+        "draft": ArticleFactory(title="Szkic", draft=True, category=category),
+        "scheduled": ArticleFactory(title="Zaplanowany", scheduled=True),
+        "category": category,
+    }
+
+
+def test_rss_lists_published_articles_only_and_is_valid_xml(client, content):
+    response = client.get("/aktualnosci/rss/")
+    assert response["Content-Type"].startswith("application/rss+xml")
+    root = ET.fromstring(response.content)
+    titles = [item.findtext("title") for item in root.iter("item")]
+    assert sorted(titles) == ["Inny opublikowany", "Opublikowany"]
+    item = next(root.iter("item"))
+    assert item.findtext("link").startswith("http://testserver/aktualnosci/")
+    assert item.findtext("description") == "Krótkie streszczenie artykułu."
+
+
+def test_atom_lists_published_articles_only_and_is_valid_xml(client, content):
+    root = ET.fromstring(client.get("/aktualnosci/atom/").content)
+    titles = [entry.findtext(f"{ATOM}title") for entry in root.iter(f"{ATOM}entry")]
+    assert sorted(titles) == ["Inny opublikowany", "Opublikowany"]
+
+
+def test_category_feeds(client, content):
+    rss = ET.fromstring(client.get("/aktualnosci/kategoria/komunikaty/rss/").content)
+    assert [i.findtext("title") for i in rss.iter("item")] == ["Opublikowany"]
+    atom = ET.fromstring(client.get("/aktualnosci/kategoria/komunikaty/atom/").content)
+    assert [e.findtext(f"{ATOM}title") for e in atom.iter(f"{ATOM}entry")] == [
+        "Opublikowany"
+    ]
+    assert client.get("/aktualnosci/kategoria/nie-ma/rss/").status_code == 404
+
+
+def test_feed_has_at_most_20_items(client):
+    ArticleFactory.create_batch(25)
+    root = ET.fromstring(client.get("/aktualnosci/rss/").content)
+    assert len(list(root.iter("item"))) == 20
+
+
+def test_every_page_links_to_the_feeds(client, content):
+    html = client.get("/").content.decode()
+    assert (
+        '<link rel="alternate" type="application/rss+xml" title="Aktualności (RSS)" href="/aktualnosci/rss/">'
+        in html
+    )
+    assert 'type="application/atom+xml"' in html
+    category_page = client.get("/aktualnosci/kategoria/komunikaty/").content.decode()
+    assert 'href="/aktualnosci/kategoria/komunikaty/rss/"' in category_page
+
+
+def test_sitemap_lists_only_what_the_public_may_see(client, content):
+    AwardFactory(slug="widoczny")
+    AwardFactory(slug="ukryty", hidden=True)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    urls = {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    base = "http://testserver"
+    assert f"{base}{content['published'].get_absolute_url()}" in urls
+    assert f"{base}{content['draft'].get_absolute_url()}" not in urls
+    assert f"{base}{content['scheduled'].get_absolute_url()}" not in urls
+    assert f"{base}/wyroznienia/widoczny/" in urls
+    assert f"{base}/wyroznienia/ukryty/" not in urls
+    assert f"{base}/aktualnosci/kategoria/komunikaty/" in urls
+    assert f"{base}/kontakt/" in urls
+    assert f"{base}/deklaracja-dostepnosci/" in urls
+    assert f"{base}/" in urls
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "/admin" not in response.content.decode()  # never reveal the admin's address

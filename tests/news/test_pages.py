@@ -1,0 +1,275 @@
+import datetime
+import json
+import re
+
+import pytest
+from django.test import Client
+
+from news.models import AccessibilityStatement, Notice, Office, Page
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+REQUIRED_PAGES = {
+    "o-nas": "O nas",
+    "kontakt": "Kontakt",
+    "ochrona-danych-osobowych": "Ochrona danych osobowych",
+    "tekst-latwy-do-czytania": "Informacje w tekście łatwym do czytania",
+    "jezyk-migowy": "Informacje w polskim języku migowym",
+}
+
+
+@pytest.mark.parametrize(("slug", "title"), REQUIRED_PAGES.items())
+def test_required_pages_exist_and_are_linked_from_the_footer(client, slug, title):
+    response = client.get(f"/{slug}/")
+    assert response.status_code == 200
+    assert f"<h1>{title}</h1>" in response.content.decode()
+    home = client.get("/").content.decode()
+    assert f'<a href="/{slug}/">{title}</a>' in home
+
+
+def test_footer_links_bip_and_the_accessibility_statement(client):
+    html = client.get("/aktualnosci/").content.decode()
+    assert '<a href="/deklaracja-dostepnosci/">Deklaracja dostępności</a>' in html
+    assert "Biuletyn Informacji Publicznej (BIP)" in html
+    assert (
+        '<meta name="deklaracja-dostępności" content="http://testserver/deklaracja-dostepnosci/">'
+        in html
+    )
+
+
+def test_contact_page_shows_the_office_record_and_a_map_link(client):
+    office = Office.current()
+    office.office_hours = "poniedziałek: 7:30–17:00\nwtorek–piątek: 7:30–15:30"
+    office.save()
+    html = client.get("/kontakt/").content.decode()
+    assert "ul. Narutowicza 6, 06-500 Mława" in html
+    assert 'href="tel:236543560"' in html
+    assert "poniedziałek: 7:30–17:00" in html
+    assert (
+        "https://www.openstreetmap.org/search?query=ul.+Narutowicza+6%2C+06-500+M%C5%82awa"
+        in html
+    )
+
+
+def test_privacy_page_names_the_controller_and_the_dpo(client):
+    office = Office.current()
+    office.dpo_name, office.dpo_email = "Jan Kowalski", "iod@example.pl"
+    office.save()
+    html = client.get("/ochrona-danych-osobowych/").content.decode()
+    assert (
+        "Administratorem Twoich danych osobowych jest Miejski Ośrodek Pomocy Społecznej w Mławie"
+        in html
+    )
+    assert 'href="mailto:iod@example.pl"' in html and "Jan Kowalski" in html
+    assert "Prezesa Urzędu Ochrony Danych Osobowych" in html
+
+
+def test_a_sign_language_video_loads_only_on_request(client):
+    page = Page.objects.get(slug="jezyk-migowy")
+    page.video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    page.video_title = "Informacja o ośrodku w PJM"
+    page.full_clean()
+    page.save()
+    html = client.get("/jezyk-migowy/").content.decode()
+    assert "<iframe" not in html  # nothing from YouTube until the resident asks
+    assert 'href="https://www.youtube.com/watch?v=dQw4w9WgXcQ"' in html
+    assert (
+        'data-embed="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?cc_load_policy=1'
+        in html
+    )
+    assert "/static/js/video.js" in html
+
+
+def test_only_youtube_videos_are_accepted():
+    page = Page(title="Film", slug="film", video_url="https://example.com/film.mp4")
+    with pytest.raises(Exception) as error:
+        page.full_clean()
+    assert "Podaj adres filmu z serwisu YouTube" in str(error.value)
+
+
+def test_a_page_cannot_take_a_section_address():
+    page = Page(title="Aktualności", slug="aktualnosci")
+    with pytest.raises(Exception) as error:
+        page.full_clean()
+    assert "Ten adres jest zajęty" in str(error.value)
+
+
+def test_hidden_pages_answer_404(client):
+    Page.objects.create(title="Ukryta", slug="ukryta", is_public=False)
+    assert client.get("/ukryta/").status_code == 404
+    assert client.get("/nie-ma-takiej-strony/").status_code == 404
+
+
+def test_page_body_is_cleaned_on_create():
+    page = Page.objects.create(
+        title="X", slug="x", body='<p onmouseover="x()">a</p><script>x()</script>'
+    )
+    assert page.body == "<p>a</p>"
+
+
+def test_accessibility_statement_has_the_prescribed_ids_and_dates(client):
+    statement = AccessibilityStatement.current()
+    statement.published_on = datetime.date(2026, 1, 15)
+    statement.last_reviewed_on = datetime.date(2026, 3, 2)
+    statement.save()
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    for element_id in [
+        "a11y-wstep",
+        "a11y-podmiot",
+        "a11y-url",
+        "a11y-data-publikacja",
+        "a11y-data-aktualizacja",
+        "a11y-status",
+        "a11y-data-sporzadzenie",
+        "a11y-kontakt",
+        "a11y-osoba",
+        "a11y-email",
+        "a11y-telefon",
+        "a11y-procedura",
+    ]:
+        assert len(re.findall(f'id="{element_id}"', html)) == 1, element_id
+    assert (
+        '<time id="a11y-data-publikacja" datetime="2026-01-15">15 stycznia 2026</time>'
+        in html
+    )
+    assert "<strong>częściowo zgodna</strong>" in html
+    assert "Rzecznika Praw Obywatelskich" in html
+
+
+def test_statement_review_reminder_in_the_admin(client, publisher, time_machine):
+    statement = AccessibilityStatement.current()
+    statement.last_reviewed_on = datetime.date(2025, 3, 1)
+    statement.save()
+    client.force_login(publisher)
+    time_machine.move_to(
+        datetime.datetime(2026, 2, 1, 12, tzinfo=datetime.UTC), tick=False
+    )
+    assert "termin upływa 31.03.2026" in client.get("/admin/").content.decode()
+    time_machine.move_to(
+        datetime.datetime(2026, 4, 2, 12, tzinfo=datetime.UTC), tick=False
+    )
+    assert "termin minął 31.03.2026" in client.get("/admin/").content.decode()
+    statement.last_reviewed_on = datetime.date(2026, 3, 20)
+    statement.save()
+    assert "Deklaracja dostępności wymaga" not in client.get("/admin/").content.decode()
+
+
+def test_statement_needs_inaccessible_content_unless_compliant():
+    statement = AccessibilityStatement.current()
+    statement.inaccessible_content = ""
+    with pytest.raises(Exception) as error:
+        statement.full_clean()
+    assert "wymień treści niedostępne" in str(error.value)
+    statement.status = AccessibilityStatement.Status.COMPLIANT
+    statement.full_clean()
+
+
+def test_a_notice_shows_on_every_page_only_within_its_window(client, time_machine):
+    start = datetime.datetime(2026, 1, 10, 8, tzinfo=datetime.UTC)
+    Notice.objects.create(
+        text="Gorący posiłek przy mrozie poniżej −10°C",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(days=3),
+    )
+    time_machine.move_to(start - datetime.timedelta(minutes=1), tick=False)
+    assert "Gorący posiłek" not in client.get("/").content.decode()
+    time_machine.move_to(start, tick=False)
+    for url in ["/", "/aktualnosci/", "/kontakt/", "/wyroznienia/", "/szukaj/"]:
+        assert "Gorący posiłek przy mrozie" in client.get(url).content.decode(), url
+    time_machine.move_to(start + datetime.timedelta(days=3), tick=False)
+    assert "Gorący posiłek" not in client.get("/").content.decode()
+
+
+def test_display_preferences_are_remembered_without_javascript(client):
+    response = client.post("/ustawienia/", {"kontrast": "1", "next": "/aktualnosci/"})
+    assert response.status_code == 302 and response["Location"] == "/aktualnosci/"
+    html = client.get("/kontakt/").content.decode()
+    assert '<html lang="pl" class="high-contrast">' in html
+    assert "Wyłącz wysoki kontrast" in html
+    client.post("/ustawienia/", {"tekst": "larger", "next": "/"})
+    assert (
+        '<html lang="pl" class="text-larger high-contrast">'
+        in client.get("/").content.decode()
+    )
+    client.post("/ustawienia/", {"tekst": "normal", "kontrast": "0"})
+    assert '<html lang="pl">' in client.get("/").content.decode()
+
+
+def test_display_preferences_refuse_odd_values_and_foreign_redirects(client):
+    response = client.post(
+        "/ustawienia/", {"tekst": "huge", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+    assert "tekst" not in response.cookies
+    client.cookies["tekst"] = "<script>"
+    assert '<html lang="pl">' in client.get("/").content.decode()
+    assert client.get("/ustawienia/").status_code == 405
+
+
+def test_display_preferences_need_the_csrf_token():
+    csrf_client = Client(enforce_csrf_checks=True)
+    assert csrf_client.post("/ustawienia/", {"kontrast": "1"}).status_code == 403
+
+
+def test_404_page_is_polish_and_in_the_layout(client):
+    response = client.get("/aktualnosci/nie-ma-takiego-artykulu/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "<h1>Nie znaleziono strony</h1>" in html
+    assert "Miejski Ośrodek Pomocy Społecznej w Mławie" in html  # the layout's footer
+
+
+def test_500_page_renders_without_the_database(django_assert_num_queries):
+    from django.test import RequestFactory
+    from django.views.defaults import server_error
+
+    with django_assert_num_queries(0):
+        response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "<h1>Przepraszamy, wystąpił błąd</h1>" in html
+    assert 'lang="pl"' in html
+
+
+def test_article_page_has_social_and_structured_metadata(client):
+    article = ArticleFactory(title="Dyżur świąteczny", lead="Ośrodek czynny do 12:00.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>Dyżur świąteczny – MOPS Mława</title>" in html
+    assert '<meta name="description" content="Ośrodek czynny do 12:00.">' in html
+    assert (
+        f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">'
+        in html
+    )
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Dyżur świąteczny">' in html
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Dyżur świąteczny"
+    assert data["mainEntityOfPage"] == f"http://testserver{article.get_absolute_url()}"
+
+
+def test_home_describes_the_office_as_an_organization(client):
+    html = client.get("/").content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "GovernmentOrganization"
+    assert data["address"]["addressLocality"] == "Mława"
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    article = ArticleFactory(title="</script><script>alert(1)</script>")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+def test_canonical_keeps_only_the_page_number(client):
+    ArticleFactory.create_batch(11)
+    html = client.get(
+        "/aktualnosci/", {"page": "2", "utm_source": "x"}
+    ).content.decode()
+    assert '<link rel="canonical" href="http://testserver/aktualnosci/?page=2">' in html
