@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEV := DJANGO_DEBUG=1
 
-.PHONY: run test lint install screenshots bench clean
+.PHONY: run test lint install screenshots bench backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,15 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(DEV) $(BIN)/python manage.py check
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+
+## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
+backup:
+	MEDIA_ROOT="$${MEDIA_ROOT:-media}" sh deploy/backup.sh backups
+
+## Restore BACKUP=backups/<time> into an empty database and media directory
+restore:
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=backups/<time>" && exit 2)
+	MEDIA_ROOT="$${MEDIA_ROOT:-media}" sh deploy/restore.sh "$(BACKUP)"
 
 ## Screenshots of the main pages (390 px and 1280 px) into docs/screenshots/
 screenshots: $(VENV)/.installed

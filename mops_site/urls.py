@@ -42,6 +42,7 @@ urlpatterns = [
     path("ustawienia/", news_views.display_preferences, name="display_preferences"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", news_views.robots_txt, name="robots_txt"),
+    path("healthz", news_views.healthz, name="healthz"),
     # The admin's JavaScript catalog, with the rich-text editor's strings (Polish
     # dialogs); it shadows the admin's own catalog at the same address.
     path(

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, ListView
 
@@ -136,3 +138,17 @@ def display_preferences(request):
     if request.POST.get("kontrast") in {"0", "1"}:
         response.set_cookie("kontrast", request.POST["kontrast"], **options)
     return response
+
+
+@never_cache
+def healthz(request):
+    """For the container's health check: 200 while the app and its database
+    answer, 503 while the database does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse(
+            "database unavailable\n", status=503, content_type="text/plain"
+        )
+    return HttpResponse("ok\n", content_type="text/plain")

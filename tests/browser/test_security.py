@@ -1,0 +1,32 @@
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_csp_blocks_an_inline_script(page):
+    page.goto("/")
+    # As if an attacker managed to put a <script> into the page.
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.injected = true";
+            document.body.append(script);
+        }"""
+    )
+    assert page.evaluate("window.injected === undefined")
+    assert any("Content Security Policy" in problem for problem in page.problems)
+
+
+def test_public_pages_run_no_inline_script_and_load_nothing_foreign(page, live_server):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in [
+        "/",
+        "/aktualnosci/",
+        "/kontakt/",
+        "/jezyk-migowy/",
+        "/szukaj/?q=mops",
+    ]:
+        page.goto(path)
+    assert page.problems == []
+    assert all(url.startswith(live_server.url) for url in requests)
