@@ -35,6 +35,10 @@ lint: $(VENV)/.installed
 	$(DEV) $(BIN)/python manage.py check
 	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
 
+## Median response times of the main pages with 2000 articles (bench/run.py)
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py
+
 ## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
 backup:
 	MEDIA_ROOT="$${MEDIA_ROOT:-media}" sh deploy/backup.sh backups

@@ -81,14 +81,15 @@ def _all_words_in(words, fields):
 def matching_articles(words):
     from news.models import Article
 
-    articles = Article.objects.published().for_cards()
+    articles = Article.objects.published().only("title", "slug", "lead", "published_at")
+    # alias(), not annotate(): the expressions filter but are not computed per row.
     if connection.vendor == "postgresql":
         # Only \w characters reach the raw query, each as a prefix term.
         raw = " & ".join(f"{word}:*" for word in words)
         query = SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
-        return articles.annotate(search=article_search_vector()).filter(search=query)
+        return articles.alias(search=article_search_vector()).filter(search=query)
     folded = {f"folded_{name}": Fold(name) for name in ARTICLE_SEARCH_FIELDS}
-    return articles.annotate(**folded).filter(_all_words_in(words, folded))
+    return articles.alias(**folded).filter(_all_words_in(words, folded))
 
 
 def matching_awards(words):
@@ -103,7 +104,7 @@ def matching_awards(words):
     return (
         Award.objects.public()
         .for_cards()
-        .annotate(**fields)
+        .alias(**fields)
         .filter(_all_words_in(words, fields))
     )
 
@@ -123,30 +124,61 @@ def _day(value):
     return value or date.min
 
 
+def _article_result(article):
+    return Result(
+        "Aktualność",
+        article.title,
+        article.get_absolute_url(),
+        article.lead,
+        _day(article.published_at),
+    )
+
+
+def _award_result(award):
+    summary = f"{award.get_kind_display().capitalize()}, przyznał: {award.issuer.name}"
+    if award.validity_display:
+        summary += f", {award.validity_display}"
+    return Result(
+        "Wyróżnienie",
+        award.title,
+        award.get_absolute_url(),
+        summary,
+        _day(award.awarded_on or award.valid_from),
+    )
+
+
+class Results:
+    """Articles and awards matching a query, newest first, for a Paginator.
+
+    Awards are few and read once; articles are read from the database only up
+    to the end of the page asked for, in date order, and merged with them.
+    """
+
+    def __init__(self, words):
+        self.articles = matching_articles(words) if words else None
+        self.awards = (
+            [_award_result(award) for award in matching_awards(words)] if words else []
+        )
+
+    def count(self):
+        if self.articles is None:
+            return 0
+        return min(self.articles.count() + len(self.awards), MAX_RESULTS)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if self.articles is None:
+            return []
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        stop = min(index.stop or MAX_RESULTS, MAX_RESULTS)
+        merged = [_article_result(a) for a in self.articles[:stop]] + self.awards
+        merged.sort(key=lambda result: result.day, reverse=True)
+        return merged[index.start or 0 : stop]
+
+
 def search(query):
     """Results for ``query``, newest first: articles and awards together."""
-    words = query_words(query)
-    if not words:
-        return []
-    results = [
-        Result(
-            "Aktualność", a.title, a.get_absolute_url(), a.lead, _day(a.published_at)
-        )
-        for a in matching_articles(words)[:MAX_RESULTS]
-    ]
-    for award in matching_awards(words)[:MAX_RESULTS]:
-        summary = (
-            f"{award.get_kind_display().capitalize()}, przyznał: {award.issuer.name}"
-        )
-        if award.validity_display:
-            summary += f", {award.validity_display}"
-        results.append(
-            Result(
-                "Wyróżnienie",
-                award.title,
-                award.get_absolute_url(),
-                summary,
-                _day(award.awarded_on or award.valid_from),
-            )
-        )
-    return sorted(results, key=lambda result: result.day, reverse=True)
+    return Results(query_words(query))

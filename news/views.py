@@ -95,8 +95,7 @@ def accessibility_statement(request):
 
 def search(request):
     query = " ".join(request.GET.get("q", "").split())[: site_search.MAX_QUERY_LENGTH]
-    results = site_search.search(query) if query else []
-    paginator = Paginator(results, settings.NEWS_PAGE_SIZE)
+    paginator = Paginator(site_search.search(query), settings.NEWS_PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
