@@ -31,3 +31,18 @@ def test_load_demo_keeps_what_staff_edited():
     Article.objects.update(lead="Zmieniona przez pracownika zajawka.")
     call_command("load_demo", stdout=StringIO())
     assert Article.objects.get().lead == "Zmieniona przez pracownika zajawka."
+
+
+def test_load_demo_creates_the_cal_certificates_linked_to_the_article():
+    from awards.models import Award, Issuer
+
+    call_command("load_demo", stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    assert Issuer.objects.get().short_name == "CAL"
+    current = Award.objects.get(slug="certyfikat-jakosci-cal-2022-2026")
+    assert Award.objects.count() == 2
+    assert current.validity_display == "2022–2026"
+    assert current.presented_by == "Grażyna Gnatowska"
+    assert current.occasion == "XXXVIII sesja Rady Miasta Mława"
+    assert list(current.articles.all()) == [Article.objects.get()]
+    assert current.renewal_label == "odnowienie certyfikatu z 2011 r."

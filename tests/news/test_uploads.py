@@ -371,3 +371,19 @@ def test_docx_detection_needs_the_word_part():
     data = samples.docx()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert "word/document.xml" in archive.namelist()
+
+
+def test_an_article_with_a_photo_shares_it_in_open_graph(client):
+    article = ArticleFactory()
+    ArticleImage.objects.create(
+        article=article,
+        image=samples.jpeg(size=(1600, 900)),
+        alt_text="Sala",
+        placement="main",
+    )
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        '<meta property="og:image" content="http://testserver/media/articles/' in html
+    )
+    assert '-1200w.jpg">' in html
+    assert '<meta property="og:image:alt" content="Sala">' in html
