@@ -302,10 +302,6 @@ class Award(models.Model):
         return self.status_on(timezone.localdate())
 
     @property
-    def is_current(self):
-        return self.status in {Validity.VALID, Validity.EXPIRING, Validity.NO_END}
-
-    @property
     def spans_whole_years(self):
         return (
             self.valid_from is not None

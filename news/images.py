@@ -118,11 +118,3 @@ def renditions(name, width, height, *, storage=default_storage):
             for w in rendition_widths(width)
         ]
     return found
-
-
-def rendition_names(name, width):
-    return [
-        rendition_name(name, w, extension)
-        for w in rendition_widths(width)
-        for extension in RENDITION_FORMATS
-    ]

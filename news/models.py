@@ -357,10 +357,6 @@ class ArticleImage(models.Model):
         return "" if self.is_decorative else self.alt_text
 
     @property
-    def has_text_alternative(self):
-        return self.is_decorative or bool(self.alt_text.strip())
-
-    @property
     def renditions(self):
         return images.renditions(self.image.name, self.width, self.height)
 
@@ -424,8 +420,6 @@ RESERVED_PAGE_SLUGS = {
     "deklaracja-dostepnosci",
     "healthz",
     "media",
-    "robots-txt",
-    "sitemap-xml",
     "static",
     "szukaj",
     "ustawienia",

@@ -15,25 +15,23 @@ def fast_and_isolated(settings, tmp_path):
     }
 
 
+def _staff_member(user_model, username, group):
+    from django.contrib.auth.models import Group
+
+    user = user_model.objects.create_user(
+        username, password="haslo-testowe", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
 @pytest.fixture
 def publisher(django_user_model):
     """A staff member in the "Wydawcy" group (created by migrations)."""
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(
-        "wydawca", password="haslo-testowe", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Wydawcy"))
-    return user
+    return _staff_member(django_user_model, "wydawca", "Wydawcy")
 
 
 @pytest.fixture
 def editor(django_user_model):
     """A staff member in the "Redaktorzy" group: prepares drafts, cannot publish."""
-    from django.contrib.auth.models import Group
-
-    user = django_user_model.objects.create_user(
-        "redaktor", password="haslo-testowe", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name="Redaktorzy"))
-    return user
+    return _staff_member(django_user_model, "redaktor", "Redaktorzy")

@@ -30,3 +30,23 @@ def test_public_pages_run_no_inline_script_and_load_nothing_foreign(page, live_s
         page.goto(path)
     assert page.problems == []
     assert all(url.startswith(live_server.url) for url in requests)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/",
+        "/admin/news/article/",
+        "/admin/news/article/?status__exact=draft",
+        "/admin/awards/award/",
+        "/admin/awards/award/add/",
+        "/admin/news/page/add/",
+        "/admin/news/accessibilitystatement/",
+        "/admin/news/notice/add/",
+    ],
+)
+def test_admin_pages_run_under_the_csp_without_errors(page, log_in, admin_user, path):
+    log_in(admin_user)
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert page.problems == []
