@@ -186,11 +186,16 @@ class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change:
             obj.author = request.user
-        old_slug = form.initial.get("slug")
+        # As stored before this save (an editor's form has no status field).
+        before = (
+            Article.objects.filter(pk=obj.pk).values("slug", "status").first()
+            if change
+            else None
+        )
         super().save_model(request, obj, form, change)
-        was_public = change and form.initial.get("status") == Article.Status.PUBLISHED
-        if was_public and old_slug and old_slug != obj.slug:
-            old_url = Article(slug=old_slug).get_absolute_url()
+        was_published = before and before["status"] == Article.Status.PUBLISHED
+        if was_published and before["slug"] != obj.slug:
+            old_url = Article(slug=before["slug"]).get_absolute_url()
             obj.redirect_old_url(old_url)
 
 

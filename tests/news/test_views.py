@@ -173,3 +173,47 @@ def test_changing_a_published_slug_redirects_the_old_address(client, publisher):
     assert old.status_code == 301
     assert old["Location"] == "/aktualnosci/nowy-adres/"
     assert client.get("/aktualnosci/nowy-adres/").status_code == 200
+
+
+def test_an_editor_changing_a_published_slug_also_leaves_a_redirect(client, editor):
+    article = ArticleFactory(slug="pierwszy-adres")
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/news/article/{article.pk}/change/",
+        {
+            "title": article.title,
+            "slug": "drugi-adres",
+            "lead": article.lead,
+            "body": article.body,
+            "category": "",
+            **article_inlines(),
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    assert client.get("/aktualnosci/pierwszy-adres/")["Location"] == (
+        "/aktualnosci/drugi-adres/"
+    )
+
+
+def test_changing_the_slug_back_and_forth_never_loops(client, publisher):
+    article = ArticleFactory(slug="a")
+    client.force_login(publisher)
+    for slug in ["b", "a"]:
+        client.post(
+            f"/admin/news/article/{article.pk}/change/",
+            {
+                "title": article.title,
+                "slug": slug,
+                "lead": article.lead,
+                "body": article.body,
+                "status": "published",
+                "published_at_0": "2026-01-01",
+                "published_at_1": "10:00:00",
+                "category": "",
+                **article_inlines(),
+            },
+        )
+    client.logout()
+    assert client.get("/aktualnosci/a/").status_code == 200
+    assert client.get("/aktualnosci/b/")["Location"] == "/aktualnosci/a/"
