@@ -61,9 +61,12 @@ def image_format(upload):
                 width, height = image.size
                 if width * height > settings.UPLOAD_IMAGE_MAX_PIXELS:
                     raise too_many_pixels
+                frames = getattr(image, "n_frames", 1)
+                if width * height * frames > settings.UPLOAD_IMAGE_MAX_PIXELS:
+                    raise too_many_pixels
                 image.load()  # decode every byte: truncated files fail here
-                if getattr(image, "n_frames", 1) > 1:
-                    for frame in range(1, image.n_frames):
+                if frames > 1:
+                    for frame in range(1, frames):
                         image.seek(frame)
                         image.load()
                 return image.format
@@ -92,6 +95,11 @@ def document_format(upload):
                 return found
         elif _is_plain_text(upload):
             return "TXT"
+        elif _is_other_text(upload):
+            raise ValidationError(
+                "Plik tekstowy musi być zapisany w kodowaniu UTF-8 (w Notatniku: "
+                "„Zapisz jako”, kodowanie UTF-8)."
+            )
     finally:
         upload.seek(0)
     raise ValidationError(
@@ -105,6 +113,8 @@ def _zip_document_format(upload):
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
+                if archive.getinfo("mimetype").file_size > 100:
+                    return None  # a real one is a few dozen bytes
                 return OPENDOCUMENT_TYPES.get(archive.read("mimetype").strip())
             if "[Content_Types].xml" in names:
                 for part, name in OFFICE_OPEN_XML_PARTS.items():
@@ -126,6 +136,18 @@ def _is_plain_text(upload):
     return not any(
         marker in text[:1024].lower() for marker in ("<html", "<script", "<svg")
     )
+
+
+def _is_other_text(upload):
+    """Text in a legacy encoding (e.g. Windows-1250): not UTF-8, but no control
+    characters other than line breaks and tabs either."""
+    upload.seek(0)
+    data = upload.read()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return not any(byte < 32 and byte not in (9, 10, 13) for byte in data)
+    return False
 
 
 def validate_image(upload):

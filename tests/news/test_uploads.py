@@ -387,3 +387,34 @@ def test_an_article_with_a_photo_shares_it_in_open_graph(client):
     )
     assert '-1200w.jpg">' in html
     assert '<meta property="og:image:alt" content="Sala">' in html
+
+
+def test_a_text_file_in_windows_1250_gets_a_helpful_message(admin_client, settings):
+    data = "Wniosek o zasiłek – ośrodek".encode("cp1250")
+    row = {
+        "title": "Tekst",
+        "file": samples.upload("tekst.txt", data),
+        "language": "pl",
+        "position": "0",
+    }
+    response = admin_client.post(
+        "/admin/news/article/add/", _article(attachments=[row])
+    )
+    assert (
+        "Plik tekstowy musi być zapisany w kodowaniu UTF-8" in response.content.decode()
+    )
+    assert _media_files(settings) == []
+
+
+def test_a_long_animation_counts_all_its_frames(admin_client, settings):
+    frames = [Image.new("P", (2000, 2000), color) for color in range(12)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:])
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(
+            images=[_image_row(samples.upload("animacja.gif", buffer.getvalue()))]
+        ),
+    )
+    assert "Obraz ma za dużo pikseli" in response.content.decode()
+    assert _media_files(settings) == []
