@@ -158,7 +158,7 @@ SITE_ID = 1
 # The public host name, for absolute links in feeds and the sitemap; kept in the
 # sites framework's record by news.apps after every migrate.
 SITE_DOMAIN = os.environ.get("DJANGO_SITE_DOMAIN") or (
-    "127.0.0.1:8000" if DEBUG else ALLOWED_HOSTS[0]
+    "127.0.0.1:8000" if DEBUG else ALLOWED_HOSTS[0].lstrip(".")
 )
 
 STATIC_URL = "/static/"
