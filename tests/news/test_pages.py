@@ -273,3 +273,26 @@ def test_canonical_keeps_only_the_page_number(client):
         "/aktualnosci/", {"page": "2", "utm_source": "x"}
     ).content.decode()
     assert '<link rel="canonical" href="http://testserver/aktualnosci/?page=2">' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/aktualnosci/%00/",
+        "/%C0%AE%C0%AE/",
+        "/aktualnosci/kategoria/%2e%2e/",
+        "/szukaj/?q=%00",
+        "/szukaj/?q=osrodek&page=-1",
+        "/szukaj/?q[]=a&q[]=b",
+        "/wyroznienia/%3Cscript%3E/",
+        "/aktualnosci/?page=1e309",
+        "/aktualnosci/?page=%F0%9F%98%80",
+        "/aktualnosci/rss/?page=abc",
+        "/sitemap.xml?p=999",
+        "/" + "a" * 3000 + "/",
+        "/media/../../etc/passwd",
+        "/static/../settings.py",
+    ],
+)
+def test_odd_urls_never_answer_500(client, url):
+    assert client.get(url).status_code in {200, 301, 302, 400, 404}
