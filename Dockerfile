@@ -14,6 +14,7 @@ ENV PATH="/opt/venv/bin:$PATH" \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DJANGO_SETTINGS_MODULE=mops_site.settings \
+    DJANGO_DEBUG=0 \
     MEDIA_ROOT=/app/media \
     DJANGO_STATIC_ROOT=/app/staticfiles
 

@@ -170,3 +170,30 @@ def test_healthz_with_the_test_database(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok\n"
+
+
+def test_the_image_collects_static_files_with_debug_off():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "DJANGO_DEBUG=0" in dockerfile
+    assert dockerfile.index("DJANGO_DEBUG=0") < dockerfile.index("collectstatic")
+
+
+def test_manage_py_needs_no_configuration_but_gunicorn_does():
+    base = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "mops_site.settings"}
+    manage = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+    )
+    assert manage.returncode == 0, manage.stderr
+    wsgi = subprocess.run(
+        [sys.executable, "-c", "import mops_site.wsgi"],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+    )
+    assert wsgi.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in wsgi.stderr
