@@ -142,3 +142,22 @@ def test_the_site_works_without_javascript(browser, live_server, site):
     page.get_by_role("link", name="Starsze artykuły »").click()
     assert "page=2" in page.url
     context.close()
+
+
+def test_an_article_prints_without_the_site_controls(page, site):
+    page.goto(site["article with image"])
+    page.emulate_media(media="print")
+    for hidden in [
+        ".display-controls",
+        ".search-form",
+        "nav[aria-label='Menu główne']",
+    ]:
+        assert not page.locator(hidden).is_visible(), hidden
+    assert page.locator("main h1").is_visible()
+    assert page.locator(".rich-text").is_visible()
+    # External links print their address.
+    after = page.evaluate(
+        "getComputedStyle(document.querySelector('.rich-text a[href^=\"http\"]'), '::after')"
+        ".content"
+    )
+    assert "https://www.cal.org.pl/" in after
