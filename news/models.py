@@ -145,6 +145,12 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
 
+    def scheduled(self):
+        """Published with a time still to come: they will appear by themselves."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+
     def for_cards(self):
         """Everything an article card shows: the category joined, main images in
         one extra query whatever the number of articles."""

@@ -123,3 +123,26 @@ def test_the_office_record_is_edited_not_added_or_deleted(client, publisher):
     home = client.get("/").content.decode()
     assert "Centrum Usług Społecznych w Mławie" in home
     assert "ul. Lelewela 7" in home
+
+
+def test_the_start_page_shows_drafts_and_scheduled_articles(client, editor):
+    ArticleFactory(draft=True)
+    ArticleFactory(draft=True)
+    ArticleFactory(title="Jutrzejszy komunikat", scheduled=True)
+    ArticleFactory(title="Już widoczny")
+    client.force_login(editor)
+    html = client.get("/admin/").content.decode()
+    assert "Szkice: 2" in html
+    assert "Jutrzejszy komunikat" in html
+    assert "Już widoczny" not in html
+
+
+def test_scheduled_is_the_complement_of_published_among_published_status():
+    ArticleFactory(scheduled=True)
+    ArticleFactory()
+    ArticleFactory(draft=True)
+    published_status = Article.objects.filter(status=Article.Status.PUBLISHED)
+    assert set(Article.objects.scheduled()) | set(Article.objects.published()) == set(
+        published_status
+    )
+    assert not set(Article.objects.scheduled()) & set(Article.objects.published())
