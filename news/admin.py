@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
@@ -18,6 +19,11 @@ from news.models import (
     Office,
     Page,
 )
+
+# The site's domain follows DJANGO_SITE_DOMAIN after every migrate (news.apps); an
+# admin page for it would only invite edits that are silently undone, and its
+# name ("Strony") would be confused with the site's pages.
+admin.site.unregister(Site)
 
 
 class CspNonceMediaMixin:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from news.models import Article, Office
@@ -132,8 +134,8 @@ def test_the_start_page_shows_drafts_and_scheduled_articles(client, editor):
     ArticleFactory(title="Już widoczny")
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    assert "Szkice: 2" in html
-    assert "Jutrzejszy komunikat" in html
+    assert re.search(r">Szkice</a></th><td>2</td>", html)
+    assert re.search(r">Jutrzejszy komunikat</a></th><td>zaplanowany na ", html)
     assert "Już widoczny" not in html
 
 
