@@ -6,6 +6,9 @@ do not exist yet on a fresh database while migrations run).
 
 from django.db import migrations
 
+# Address, phones and hours as published by the office and the town (local press).
+# The e-mail and BIP addresses could not be confirmed from public sources, so they
+# are left for staff to fill in: the admin's start page asks for them.
 MLAWA_OFFICE = {
     "name": "Miejski Ośrodek Pomocy Społecznej w Mławie",
     "short_name": "MOPS Mława",
@@ -13,9 +16,9 @@ MLAWA_OFFICE = {
     "postal_code": "06-500",
     "city": "Mława",
     "phone": "23 654 35 60, 23 654 27 69",
-    "email": "sekretariat@mops-mlawa.pl",
+    "email": "",
     "office_hours": "poniedziałek–piątek: 8:00–16:00",
-    "bip_url": "https://mops-mlawa.pl/",
+    "bip_url": "",
 }
 
 GROUPS = ["Redaktorzy", "Wydawcy"]

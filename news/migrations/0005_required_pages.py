@@ -8,6 +8,7 @@ information clause. Staff complete them in the admin (e.g. the PJM video).
 
 import datetime
 
+from django.conf import settings
 from django.db import migrations
 
 ABOUT = """<p>Miejski Ośrodek Pomocy Społecznej pomaga mieszkańcom miasta, którzy znaleźli się w trudnej sytuacji życiowej i nie mogą jej pokonać sami: z powodu ubóstwa, bezrobocia, choroby, niepełnosprawności, starości, przemocy w rodzinie, bezdomności czy kryzysu.</p>
@@ -86,7 +87,7 @@ def create(apps, schema_editor):
         today = datetime.date.today()
         Statement.objects.create(
             entity_name=office.name if office else "Miejski Ośrodek Pomocy Społecznej",
-            site_url=(office.bip_url if office and office.bip_url else "https://example.org/"),
+            site_url=f"https://{settings.SITE_DOMAIN}/",
             published_on=today,
             updated_on=today,
             status="partially",
@@ -95,7 +96,7 @@ def create(apps, schema_editor):
             last_reviewed_on=today,
             assessment="self",
             contact_person="Koordynator do spraw dostępności",
-            contact_email=(office.email if office and office.email else "kontakt@example.org"),
+            contact_email=(office.email if office else ""),
             contact_phone=(office.phone.split(",")[0].strip() if office and office.phone else ""),
             procedure=PROCEDURE,
         )

@@ -153,3 +153,45 @@ def publishing_overview(context):
         "drafts": Article.objects.filter(status=Article.Status.DRAFT).count(),
         "scheduled": Article.objects.scheduled().order_by("published_at")[:5],
     }
+
+
+@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
+def office_data_notice(context):
+    """On the admin's start page: the office's contact data residents still miss."""
+    from news.models import AccessibilityStatement, Office
+
+    request = context["request"]
+    if not request.user.has_perm("news.change_office"):
+        return {"notices": []}
+    office = Office.current()
+    notices = []
+    missing = [
+        label
+        for field, label in [
+            ("email", "e-mail"),
+            ("bip_url", "adres BIP"),
+            ("dpo_email", "e-mail inspektora ochrony danych"),
+        ]
+        if not getattr(office, field)
+    ]
+    if office.pk and missing:
+        url = reverse("admin:news_office_change", args=[office.pk])
+        notices.append(
+            (
+                url,
+                "Uzupełnij dane instytucji widoczne dla mieszkańców: "
+                + ", ".join(missing)
+                + ".",
+            )
+        )
+    statement = AccessibilityStatement.current()
+    if (
+        statement
+        and not statement.contact_email
+        and request.user.has_perm("news.change_accessibilitystatement")
+    ):
+        url = reverse("admin:news_accessibilitystatement_change", args=[statement.pk])
+        notices.append(
+            (url, "Deklaracja dostępności nie ma adresu e-mail do kontaktu.")
+        )
+    return {"notices": notices}

@@ -29,9 +29,13 @@ def test_required_pages_exist_and_are_linked_from_the_footer(client, slug, title
 
 
 def test_footer_links_bip_and_the_accessibility_statement(client):
+    Office.objects.update(bip_url="https://bip.example.pl/")
     html = client.get("/aktualnosci/").content.decode()
     assert '<a href="/deklaracja-dostepnosci/">Deklaracja dostępności</a>' in html
-    assert "Biuletyn Informacji Publicznej (BIP)" in html
+    assert (
+        '<a href="https://bip.example.pl/">Biuletyn Informacji Publicznej (BIP)</a>'
+        in html
+    )
     assert (
         '<meta name="deklaracja-dostępności" content="http://testserver/deklaracja-dostepnosci/">'
         in html
@@ -110,6 +114,7 @@ def test_page_body_is_cleaned_on_create():
 
 def test_accessibility_statement_has_the_prescribed_ids_and_dates(client):
     statement = AccessibilityStatement.current()
+    statement.contact_email = "dostepnosc@example.pl"
     statement.published_on = datetime.date(2026, 1, 15)
     statement.last_reviewed_on = datetime.date(2026, 3, 2)
     statement.save()
@@ -157,6 +162,8 @@ def test_statement_review_reminder_in_the_admin(client, publisher, time_machine)
 
 def test_statement_needs_inaccessible_content_unless_compliant():
     statement = AccessibilityStatement.current()
+    statement.contact_email = "dostepnosc@example.pl"
+    statement.site_url = "https://mops.example.pl/"
     statement.inaccessible_content = ""
     with pytest.raises(Exception) as error:
         statement.full_clean()
@@ -296,3 +303,28 @@ def test_canonical_keeps_only_the_page_number(client):
 )
 def test_odd_urls_never_answer_500(client, url):
     assert client.get(url).status_code in {200, 301, 302, 400, 404}
+
+
+def test_the_admin_asks_for_missing_office_contact_data(client, publisher):
+    client.force_login(publisher)
+    html = client.get("/admin/").content.decode()
+    assert (
+        "Uzupełnij dane instytucji widoczne dla mieszkańców: e-mail, adres BIP, "
+        "e-mail inspektora ochrony danych." in html
+    )
+    assert "Deklaracja dostępności nie ma adresu e-mail do kontaktu." in html
+    Office.objects.update(
+        email="a@example.pl",
+        bip_url="https://bip.example.pl/",
+        dpo_email="i@example.pl",
+    )
+    AccessibilityStatement.objects.update(contact_email="d@example.pl")
+    html = client.get("/admin/").content.decode()
+    assert "Uzupełnij dane instytucji" not in html
+    assert "nie ma adresu e-mail" not in html
+
+
+def test_the_statement_points_at_the_configured_site(settings):
+    assert (
+        AccessibilityStatement.current().site_url == f"https://{settings.SITE_DOMAIN}/"
+    )
