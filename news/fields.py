@@ -11,6 +11,10 @@ import nh3
 from django.db import models
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
+from PIL import Image
+
+from news.images import clean_image, make_renditions
+from news.uploads import INVALID_IMAGE, document_format
 
 #: What office staff can use in the editor; the HTML allow-list follows from it.
 EDITOR_EXTENSIONS = {
@@ -83,8 +87,6 @@ def _with_extension(name, extension):
 def _clean_pending_image(file):
     """Swap a new upload's content for its re-encoded, metadata-free version,
     named with the extension of its real format."""
-    from news.images import clean_image
-
     cleaned, image_format = clean_image(file.file)
     file.file = cleaned
     file.name = _with_extension(file.name, IMAGE_EXTENSIONS[image_format])
@@ -108,8 +110,6 @@ class CleanImageField(models.ImageField):
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
-        from news.uploads import INVALID_IMAGE
-
         kwargs.setdefault("error_messages", {"invalid_image": INVALID_IMAGE})
         return super().formfield(**kwargs)
 
@@ -122,8 +122,6 @@ class CleanImageField(models.ImageField):
         if is_new:
             self.update_dimension_fields(model_instance, force=True)
             if self.renditions:
-                from news.images import make_renditions
-
                 make_renditions(file.name, storage=file.storage)
         return file
 
@@ -135,8 +133,6 @@ class DocumentField(models.FileField):
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
-            from news.uploads import document_format
-
             file.name = _with_extension(file.name, document_format(file.file).lower())
         return super().pre_save(model_instance, add)
 
@@ -169,8 +165,6 @@ class ScanField(models.FileField):
             size = (None, None)
         else:
             _clean_pending_image(file)
-            from PIL import Image
-
             with Image.open(file.file) as image:
                 size = image.size
             file.file.seek(0)
@@ -178,7 +172,5 @@ class ScanField(models.FileField):
         setattr(model_instance, self.height_field, size[1])
         file = super().pre_save(model_instance, add)
         if not is_pdf:
-            from news.images import make_renditions
-
             make_renditions(file.name, storage=file.storage)
         return file

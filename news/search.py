@@ -16,6 +16,8 @@ from django.db import connection
 from django.db.models import Func, Q, TextField
 from django.utils import timezone
 
+from awards.models import Award
+from news.models import Article
 from news.slugs import POLISH_TO_ASCII
 
 #: PostgreSQL text search configuration: "simple" with unaccent (migration 0006).
@@ -79,8 +81,6 @@ def _all_words_in(words, fields):
 
 
 def matching_articles(words):
-    from news.models import Article
-
     articles = Article.objects.published().only("title", "slug", "lead", "published_at")
     # alias(), not annotate(): the expressions filter but are not computed per row.
     if connection.vendor == "postgresql":
@@ -93,8 +93,6 @@ def matching_articles(words):
 
 
 def matching_awards(words):
-    from awards.models import Award
-
     fields = {
         "folded_title": Fold("title"),
         "folded_description": Fold("description"),
