@@ -11,7 +11,6 @@ import nh3
 from django.db import models
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
-from PIL import Image
 
 from news.images import clean_image, make_renditions
 from news.uploads import INVALID_IMAGE, document_format
@@ -86,10 +85,11 @@ def _with_extension(name, extension):
 
 def _clean_pending_image(file):
     """Swap a new upload's content for its re-encoded, metadata-free version,
-    named with the extension of its real format."""
-    cleaned, image_format = clean_image(file.file)
+    named with the extension of its real format; return its (width, height)."""
+    cleaned, image_format, size = clean_image(file.file)
     file.file = cleaned
     file.name = _with_extension(file.name, IMAGE_EXTENSIONS[image_format])
+    return size
 
 
 class CleanImageField(models.ImageField):
@@ -164,10 +164,7 @@ class ScanField(models.FileField):
             file.name = _with_extension(file.name, "pdf")
             size = (None, None)
         else:
-            _clean_pending_image(file)
-            with Image.open(file.file) as image:
-                size = image.size
-            file.file.seek(0)
+            size = _clean_pending_image(file)
         setattr(model_instance, self.width_field, size[0])
         setattr(model_instance, self.height_field, size[1])
         file = super().pre_save(model_instance, add)

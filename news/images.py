@@ -25,7 +25,6 @@ class Rendition:
     width: int
     height: int
     url: str
-    mime: str
 
 
 def _flatten(image):
@@ -41,7 +40,8 @@ def _flatten(image):
 
 
 def clean_image(upload):
-    """Return ``(ContentFile, format)``: the image re-encoded without metadata."""
+    """Return ``(ContentFile, format, (width, height))``: the image re-encoded
+    without metadata, upright."""
     upload.seek(0)
     with Image.open(upload) as original:
         image_format = original.format
@@ -50,8 +50,10 @@ def clean_image(upload):
         if image_format == "GIF" and frames > 1:
             # Animated GIFs keep their frames; re-saving drops comments and XMP.
             original.save(output, format="GIF", save_all=True, optimize=False)
+            size = original.size
         else:
             image = ImageOps.exif_transpose(original)
+            size = image.size
             if image_format == "JPEG":
                 _flatten(image).save(output, format="JPEG", quality=92, optimize=True)
             elif image_format == "WEBP":
@@ -63,7 +65,7 @@ def clean_image(upload):
                     image = image.convert("RGBA")
                 image.save(output, format="PNG", optimize=True)
     upload.seek(0)
-    return ContentFile(output.getvalue()), image_format
+    return ContentFile(output.getvalue()), image_format, size
 
 
 def rendition_name(name, width, extension):
@@ -107,13 +109,11 @@ def renditions(name, width, height, *, storage=default_storage):
     """
     found = {}
     for extension in RENDITION_FORMATS:
-        mime = "image/webp" if extension == "webp" else "image/jpeg"
         found[extension] = [
             Rendition(
                 width=w,
                 height=max(1, round(height * w / width)),
                 url=storage.url(rendition_name(name, w, extension)),
-                mime=mime,
             )
             for w in rendition_widths(width)
         ]

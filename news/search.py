@@ -163,9 +163,6 @@ class Results:
             return 0
         return min(self.articles.count() + len(self.awards), MAX_RESULTS)
 
-    def __len__(self):
-        return self.count()
-
     def __getitem__(self, index):
         if self.articles is None:
             return []

@@ -93,13 +93,15 @@ def document_format(upload):
             found = _zip_document_format(upload)
             if found:
                 return found
-        elif _is_plain_text(upload):
-            return "TXT"
-        elif _is_other_text(upload):
-            raise ValidationError(
-                "Plik tekstowy musi być zapisany w kodowaniu UTF-8 (w Notatniku: "
-                "„Zapisz jako”, kodowanie UTF-8)."
-            )
+        else:
+            text = _text_kind(upload.read())
+            if text == "utf-8":
+                return "TXT"
+            if text == "legacy":
+                raise ValidationError(
+                    "Plik tekstowy musi być zapisany w kodowaniu UTF-8 (w Notatniku: "
+                    "„Zapisz jako”, kodowanie UTF-8)."
+                )
     finally:
         upload.seek(0)
     raise ValidationError(
@@ -125,29 +127,20 @@ def _zip_document_format(upload):
     return None
 
 
-def _is_plain_text(upload):
-    data = upload.read()
+def _text_kind(data):
+    """ "utf-8" for plain UTF-8 text, "legacy" for text in another encoding (e.g.
+    Windows-1250), None for anything else (binary, HTML, SVG)."""
     if b"\x00" in data:
-        return False
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return not any(
+        controls = any(byte < 32 and byte not in (9, 10, 13) for byte in data)
+        return None if controls else "legacy"
+    markup = any(
         marker in text[:1024].lower() for marker in ("<html", "<script", "<svg")
     )
-
-
-def _is_other_text(upload):
-    """Text in a legacy encoding (e.g. Windows-1250): not UTF-8, but no control
-    characters other than line breaks and tabs either."""
-    upload.seek(0)
-    data = upload.read()
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return not any(byte < 32 and byte not in (9, 10, 13) for byte in data)
-    return False
+    return None if markup else "utf-8"
 
 
 def validate_image(upload):
