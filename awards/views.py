@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from awards.models import Award, Issuer
+from news.views import StaffPreviewMixin
 
 
 def award_list(request):
@@ -18,12 +19,9 @@ def award_list(request):
     )
 
 
-class AwardDetailView(DetailView):
-    def get_queryset(self):
-        # Staff who edit awards preview hidden ones through "View on site".
-        if self.request.user.has_perm("awards.change_award"):
-            return Award.objects.for_cards()
-        return Award.objects.public().for_cards()
+class AwardDetailView(StaffPreviewMixin, DetailView):
+    queryset = Award.objects.for_cards()
+    preview_permission = "awards.change_award"
 
     def get_context_data(self, **kwargs):
         award = self.object
@@ -31,7 +29,6 @@ class AwardDetailView(DetailView):
             articles=award.articles.published(),
             history=[earlier for earlier in award.history() if earlier.is_public],
             renewals=award.renewals.public(),
-            is_preview=not award.is_public,
             **kwargs,
         )
 

@@ -51,12 +51,37 @@ class CategoryArticleListView(PublishedArticleMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class StaffPreviewMixin:
+    """A detail page residents see only when ``public()`` allows it; staff who may
+    edit the object (``preview_permission``) also open it through the admin's
+    "View on site" and get ``is_preview`` when residents cannot see it yet."""
+
+    preview_permission = ""
+
+    def public(self, queryset):
+        return queryset.public()
+
     def get_queryset(self):
-        # Staff who may edit articles preview drafts through "View on site".
-        if self.request.user.has_perm("news.change_article"):
-            return Article.objects.for_cards()
-        return Article.objects.published().for_cards()
+        queryset = super().get_queryset()
+        if self.request.user.has_perm(self.preview_permission):
+            return queryset
+        return self.public(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.request.user.has_perm(self.preview_permission):
+            model = type(self.object)
+            visible = self.public(model.objects.filter(pk=self.object.pk)).exists()
+            context["is_preview"] = not visible
+        return context
+
+
+class ArticleDetailView(StaffPreviewMixin, DetailView):
+    queryset = Article.objects.for_cards()
+    preview_permission = "news.change_article"
+
+    def public(self, queryset):
+        return queryset.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -71,17 +96,12 @@ class ArticleDetailView(DetailView):
             largest = image.renditions["jpg"][-1]
             context["og_image"] = self.request.build_absolute_uri(largest.url)
             context["og_image_alt"] = image.alt
-        if self.request.user.has_perm("news.change_article"):
-            public = Article.objects.published().filter(pk=self.object.pk).exists()
-            context["is_preview"] = not public
         return context
 
 
-class PageDetailView(DetailView):
-    def get_queryset(self):
-        if self.request.user.has_perm("news.change_page"):
-            return Page.objects.all()
-        return Page.objects.public()
+class PageDetailView(StaffPreviewMixin, DetailView):
+    model = Page
+    preview_permission = "news.change_page"
 
 
 def accessibility_statement(request):

@@ -151,3 +151,10 @@ def test_issuer_page_lists_its_public_awards(client):
     )
     html = client.get(award.issuer.get_absolute_url()).content.decode()
     assert "Widoczny" in html and "Niewidoczny" not in html
+
+
+def test_staff_preview_a_hidden_award_with_a_notice(client, publisher):
+    hidden = AwardFactory(hidden=True)
+    client.force_login(publisher)
+    html = client.get(hidden.get_absolute_url()).content.decode()
+    assert "To wyróżnienie jest ukryte przed mieszkańcami." in html

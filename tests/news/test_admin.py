@@ -148,3 +148,19 @@ def test_scheduled_is_the_complement_of_published_among_published_status():
         published_status
     )
     assert not set(Article.objects.scheduled()) & set(Article.objects.published())
+
+
+def test_every_admin_with_a_rich_text_field_gives_the_editor_the_csp_nonce():
+    from django.contrib import admin as django_admin
+
+    from news.admin import CspNonceMediaMixin
+    from news.fields import RichTextField
+
+    with_rich_text = {
+        model
+        for model in django_admin.site._registry
+        if any(isinstance(f, RichTextField) for f in model._meta.get_fields())
+    }
+    assert len(with_rich_text) >= 4  # articles, awards, pages, the statement
+    for model in with_rich_text:
+        assert isinstance(django_admin.site._registry[model], CspNonceMediaMixin), model

@@ -328,3 +328,11 @@ def test_the_statement_points_at_the_configured_site(settings):
     assert (
         AccessibilityStatement.current().site_url == f"https://{settings.SITE_DOMAIN}/"
     )
+
+
+def test_staff_preview_a_hidden_page_with_a_notice(client, publisher):
+    Page.objects.create(title="Ukryta", slug="ukryta", is_public=False)
+    client.force_login(publisher)
+    html = client.get("/ukryta/").content.decode()
+    assert "Ta strona jest ukryta przed mieszkańcami." in html
+    assert "ukryta przed" not in client.get("/kontakt/").content.decode()
