@@ -31,14 +31,17 @@ def load_awards(*, announced_in=None):
             "społeczności lokalnych i przyznaje Certyfikat Jakości CAL.",
         },
     )
+    certificate = {
+        "title": "Certyfikat Jakości Centrum Aktywności Lokalnej",
+        "kind": Award.Kind.CERTIFICATE,
+        "issuer": cal,
+        "recipient": office_name,
+        "description": CAL_DESCRIPTION,
+    }
     first, _ = Award.objects.get_or_create(
         slug="certyfikat-jakosci-cal-2011",
         defaults={
-            "title": "Certyfikat Jakości Centrum Aktywności Lokalnej",
-            "kind": Award.Kind.CERTIFICATE,
-            "issuer": cal,
-            "recipient": office_name,
-            "description": CAL_DESCRIPTION,
+            **certificate,
             "awarded_on": datetime.date(2011, 6, 28),
             "occasion": "sesja Rady Miasta Mława",
             # Superseded by the renewal handed over on 29 March 2022.
@@ -49,11 +52,7 @@ def load_awards(*, announced_in=None):
     current, created = Award.objects.get_or_create(
         slug="certyfikat-jakosci-cal-2022-2026",
         defaults={
-            "title": "Certyfikat Jakości Centrum Aktywności Lokalnej",
-            "kind": Award.Kind.CERTIFICATE,
-            "issuer": cal,
-            "recipient": office_name,
-            "description": CAL_DESCRIPTION,
+            **certificate,
             "awarded_on": datetime.date(2022, 3, 29),
             "presented_by": "Grażyna Gnatowska",
             "presenter_role": "Wiceprezes Stowarzyszenia Centrum Wspierania Aktywności "

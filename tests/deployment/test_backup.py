@@ -48,6 +48,30 @@ def _manage(env, *args, **kwargs):
     ).stdout
 
 
+def _site(postgres_server, tmp_path, name, media):
+    """The environment of a migrated site on a new database of the test server."""
+    env = production_env(
+        DATABASE_URL=postgres_server.create_database(f"{name}_{free_port()}"),
+        MEDIA_ROOT=str(media),
+        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
+    )
+    _manage(env, "migrate", "--noinput")
+    return env
+
+
+def _backup(env, folder):
+    """Run deploy/backup.sh; return the backup's folder it prints last."""
+    result = subprocess.run(
+        ["sh", "deploy/backup.sh", str(folder)],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
 def _checksums(folder: Path):
     return {
         path.relative_to(folder).as_posix(): hashlib.sha256(
@@ -60,12 +84,7 @@ def _checksums(folder: Path):
 
 def test_backup_then_restore_brings_everything_back(postgres_server, tmp_path):
     source_media, target_media = tmp_path / "media-a", tmp_path / "media-b"
-    source = production_env(
-        DATABASE_URL=postgres_server.create_database(f"backup_src_{free_port()}"),
-        MEDIA_ROOT=str(source_media),
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
-    )
-    _manage(source, "migrate", "--noinput")
+    source = _site(postgres_server, tmp_path, "backup_src", source_media)
     _manage(source, "load_demo")
     _manage(source, "shell", "-v", "0", "-c", CONTENT_SCRIPT)
     before = json.loads(_manage(source, "shell", "-v", "0", "-c", COUNT_SCRIPT))
@@ -78,18 +97,7 @@ def test_backup_then_restore_brings_everything_back(postgres_server, tmp_path):
     # photo, 2 widths (400, 800) × 2 formats, attachment, scan
     assert len(files_before) == 1 + 4 + 1 + 1
 
-    backup = (
-        subprocess.run(
-            ["sh", "deploy/backup.sh", str(tmp_path / "backups")],
-            cwd=ROOT,
-            env=source,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    backup = _backup(source, tmp_path / "backups")
     assert (Path(backup) / "database.dump").stat().st_size > 0
 
     target = {
@@ -112,24 +120,8 @@ def test_backup_then_restore_brings_everything_back(postgres_server, tmp_path):
 
 
 def test_restore_refuses_a_database_that_is_not_empty(postgres_server, tmp_path):
-    env = production_env(
-        DATABASE_URL=postgres_server.create_database(f"backup_full_{free_port()}"),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        DJANGO_STATIC_ROOT=str(tmp_path / "static"),
-    )
-    _manage(env, "migrate", "--noinput")
-    backup = (
-        subprocess.run(
-            ["sh", "deploy/backup.sh", str(tmp_path / "backups")],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    env = _site(postgres_server, tmp_path, "backup_full", tmp_path / "media")
+    backup = _backup(env, tmp_path / "backups")
     refused = subprocess.run(
         ["sh", "deploy/restore.sh", backup],
         cwd=ROOT,
