@@ -9,6 +9,7 @@ from functools import cache
 
 import nh3
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
@@ -92,7 +93,19 @@ def _clean_pending_image(file):
     return size
 
 
-class CleanImageField(models.ImageField):
+class NewUploadsOnlyMixin:
+    """Run a file field's validators on what a person uploads, never on the file
+    already stored: saving a form again leaves it untouched (and unread). The
+    stored file was checked when it came in; reading it again on every save costs
+    a full decode, and Django may have closed it after reading its dimensions."""
+
+    def run_validators(self, value):
+        if isinstance(value, FieldFile) and value._committed:
+            return
+        super().run_validators(value)
+
+
+class CleanImageField(NewUploadsOnlyMixin, models.ImageField):
     """An image field whose stored files carry no metadata and have renditions.
 
     New uploads are re-encoded (EXIF/GPS dropped, orientation applied) before they
@@ -113,20 +126,32 @@ class CleanImageField(models.ImageField):
         kwargs.setdefault("error_messages", {"invalid_image": INVALID_IMAGE})
         return super().formfield(**kwargs)
 
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        # Django reads the image again whenever the field is assigned, also when a
+        # form puts back the file already stored. A stored file got its size when
+        # it was uploaded (pre_save below): it is never opened again for that.
+        stored = instance.__dict__.get(self.attname)
+        if isinstance(stored, FieldFile) and stored._committed and stored.name:
+            return
+        super().update_dimension_fields(instance, force, *args, **kwargs)
+
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         is_new = bool(file) and not file._committed
         if is_new:
-            _clean_pending_image(file)
+            width, height = _clean_pending_image(file)
         file = super().pre_save(model_instance, add)
         if is_new:
-            self.update_dimension_fields(model_instance, force=True)
+            if self.width_field:
+                setattr(model_instance, self.width_field, width)
+            if self.height_field:
+                setattr(model_instance, self.height_field, height)
             if self.renditions:
                 make_renditions(file.name, storage=file.storage)
         return file
 
 
-class DocumentField(models.FileField):
+class DocumentField(NewUploadsOnlyMixin, models.FileField):
     """A file field for documents: the stored name ends in the extension of the
     format found in the content (a PDF renamed to .docx is stored as .pdf)."""
 
@@ -137,7 +162,7 @@ class DocumentField(models.FileField):
         return super().pre_save(model_instance, add)
 
 
-class ScanField(models.FileField):
+class ScanField(NewUploadsOnlyMixin, models.FileField):
     """A scanned document: a PDF kept as it is, or an image cleaned like photos.
 
     ``width_field``/``height_field`` name the model fields that receive an image's

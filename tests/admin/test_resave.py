@@ -8,11 +8,7 @@ from tests import samples
 from tests.admin_forms import ARTICLE_IMAGES, AdminForm, form_errors
 from tests.factories import ArticleFactory, IssuerFactory
 
-pytestmark = [
-    pytest.mark.django_db,
-    # Reproduces the 500 staff met; the next commit fixes it.
-    pytest.mark.xfail(strict=True, raises=ValueError, reason="seek of closed file"),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -55,3 +51,28 @@ def test_saving_an_issuer_with_a_logo_again(client, publisher):
     issuer = Issuer.objects.get()
     assert issuer.description == "Opis."
     assert (issuer.logo_width, issuer.logo_height) == (300, 200)
+
+
+def test_a_new_file_on_an_existing_row_is_still_checked(
+    client, publisher, photo_article
+):
+    client.force_login(publisher)
+    url = f"/admin/news/article/{photo_article.pk}/change/"
+    kept = photo_article.images.get().image.name
+    form = AdminForm.open(client, url)
+    form.set_row(ARTICLE_IMAGES, 0, image=samples.upload("zle.jpg", b"<?php ?>"))
+    response = form.post()
+    assert response.status_code == 200
+    [errors] = response.context["inline_admin_formsets"][0].formset.errors
+    assert [e.code for e in errors.as_data()["image"]] == ["invalid_image"]
+    assert photo_article.images.get().image.name == kept
+
+
+def test_a_stored_file_is_not_read_again_on_save(client, publisher, photo_article):
+    """Even a photo whose file went missing on disk does not stop a text edit."""
+    image = photo_article.images.get()
+    image.image.storage.delete(image.image.name)
+    client.force_login(publisher)
+    url = f"/admin/news/article/{photo_article.pk}/change/"
+    response = AdminForm.open(client, url).set(title="Poprawiony tytuł").post()
+    assert response.status_code == 302, form_errors(response)
