@@ -1,6 +1,8 @@
 from django import forms
 from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.redirects.admin import RedirectAdmin as DjangoRedirectAdmin
+from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -24,6 +26,19 @@ from news.models import (
 # admin page for it would only invite edits that are silently undone, and its
 # name ("Strony") would be confused with the site's pages.
 admin.site.unregister(Site)
+admin.site.unregister(Redirect)
+
+
+@admin.register(Redirect)
+class RedirectAdmin(DjangoRedirectAdmin):
+    """Django's redirects, with the one site already chosen (staff never need to
+    pick the host name from a list)."""
+
+    def get_changeform_initial_data(self, request):
+        return {
+            "site": Site.objects.get_current().pk,
+            **super().get_changeform_initial_data(request),
+        }
 
 
 class CspNonceMediaMixin:

@@ -21,7 +21,9 @@ def photo_article(django_capture_on_commit_callbacks):
     return article
 
 
-def test_saving_an_article_with_a_photo_again_keeps_it(client, publisher, photo_article):
+def test_saving_an_article_with_a_photo_again_keeps_it(
+    client, publisher, photo_article
+):
     client.force_login(publisher)
     url = f"/admin/news/article/{photo_article.pk}/change/"
     form = AdminForm.open(client, url)
