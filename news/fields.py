@@ -5,9 +5,13 @@ filter, nothing else. The server decides what HTML is kept: the field cleans on
 every save (also ``Model.objects.create``) and the filter cleans again at render.
 """
 
+import html
+import re
 from functools import cache
 
 import nh3
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django_prose_editor.config import allowlist_from_extensions
@@ -38,6 +42,83 @@ EDITOR_EXTENSIONS = {
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+_EMAIL = re.compile(r"^[^@\s/:]+@[^@\s/:]+\.[^@\s/:]+$")
+_PHONE = re.compile(r"^\+?[\d\s().-]+$")
+_DOMAIN = re.compile(
+    r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#].*)?$",
+    re.IGNORECASE,
+)
+#: Endings of file names, not of domains: "kontakt.html" is not a web address.
+_FILE_ENDINGS = {
+    "html",
+    "htm",
+    "php",
+    "asp",
+    "aspx",
+    "pdf",
+    "doc",
+    "docx",
+    "odt",
+    "jpg",
+}
+_HREF = re.compile(r'<a\b[^>]*?\shref="([^"]*)"')
+
+
+def normalize_link(href):
+    """What staff type into the link dialog, as the address they meant.
+
+    "www.mlawa.pl" → "https://www.mlawa.pl", "mops@mlawa.pl" → "mailto:…",
+    "23 654 35 60" → "tel:236543560". Anything else is returned as it is
+    (``invalid_links`` then says whether it is a working address).
+    """
+    href = href.strip()
+    if href.startswith("//"):
+        return f"https:{href}"
+    if href.startswith(("/", "#", "?")) or ":" in href.split("/", 1)[0]:
+        return href  # a site path, an anchor, or has a scheme already
+    if _EMAIL.match(href):
+        return f"mailto:{href}"
+    if _PHONE.match(href) and sum(c.isdigit() for c in href) >= 6:
+        return "tel:" + re.sub(r"[^\d+]", "", href)
+    host = re.split(r"[/?#:]", href, maxsplit=1)[0]
+    if _DOMAIN.match(href) and host.rsplit(".", 1)[-1].lower() not in _FILE_ENDINGS:
+        return f"https://{href}"
+    return href
+
+
+def _is_working_link(href):
+    if href.startswith("#") or (href.startswith("/") and not href.startswith("//")):
+        return True
+    scheme, _, rest = href.partition(":")
+    scheme = scheme.lower()
+    try:
+        if scheme in {"http", "https"}:
+            URLValidator(schemes=["http", "https"])(href)
+        elif scheme == "mailto":
+            validate_email(rest.split("?", 1)[0])
+        elif scheme == "tel":
+            return re.fullmatch(r"\+?\d{3,15}", rest) is not None
+        else:
+            return False
+    except ValidationError:
+        return False
+    return True
+
+
+def invalid_links(cleaned_html):
+    """The link addresses in cleaned HTML that would not work for a resident."""
+    hrefs = (html.unescape(h) for h in _HREF.findall(cleaned_html or ""))
+    return [href for href in hrefs if not _is_working_link(href)]
+
+
+def _normalize_href(tag, attribute, value):
+    # nh3 calls this after its scheme allow-list: it only completes addresses
+    # without a scheme, so it can never let a dangerous one through.
+    if tag == "a" and attribute == "href":
+        return normalize_link(value)
+    return value
+
+
 @cache
 def _cleaner():
     allowed = allowlist_from_extensions(EDITOR_EXTENSIONS)
@@ -50,6 +131,7 @@ def _cleaner():
         url_schemes=LINK_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_normalize_href,
     )
 
 
@@ -74,6 +156,21 @@ class RichTextField(ProseEditorField):
         value = clean_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        errors = [
+            ValidationError(
+                "Link „%(link)s” nie zadziała. Wpisz pełny adres strony (np. "
+                "https://www.mlawa.pl), adres e-mail, numer telefonu albo adres "
+                "na tej stronie zaczynający się od „/”.",
+                code="invalid_link",
+                params={"link": link},
+            )
+            for link in invalid_links(clean_html(value))
+        ]
+        if errors:
+            raise ValidationError(errors)
 
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
