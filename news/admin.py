@@ -136,6 +136,7 @@ class OfficeAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "short_name"]}),
         ("Adres", {"fields": ["street_address", "postal_code", "city"]}),
         ("Kontakt", {"fields": ["phone", "email", "office_hours", "bip_url"]}),
+        ("Ochrona danych osobowych", {"fields": ["dpo_name", "dpo_email"]}),
     ]
 
     def has_add_permission(self, request):

@@ -18,7 +18,8 @@ def expiring_awards_notice(context):
     return {
         "notices": [
             (
-                reverse("admin:awards_award_change", args=[award.pk]),
+                reverse("admin:awards_award_change", args=[award.pk])
+                + "#id_valid_until",
                 award.expiry_notice(today),
             )
             for award in awards

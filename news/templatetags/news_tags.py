@@ -138,7 +138,7 @@ def statement_review_notice(context):
         f"{deadline:%d.%m.%Y}. Sprawdź treść i ustaw datę ostatniego przeglądu."
     )
     url = reverse("admin:news_accessibilitystatement_change", args=[statement.pk])
-    return {"notices": [(url, text)]}
+    return {"notices": [(f"{url}#id_last_reviewed_on", text)]}
 
 
 @register.inclusion_tag("admin/includes/publishing.html", takes_context=True)
@@ -155,35 +155,31 @@ def publishing_overview(context):
     }
 
 
+#: What residents miss while these office fields are empty, for the start page.
+OFFICE_FIELDS_TO_COMPLETE = {
+    "email": "e-mail ośrodka (stopka każdej strony)",
+    "bip_url": "adres BIP (stopka każdej strony)",
+    "dpo_name": "imię i nazwisko inspektora ochrony danych (strona RODO)",
+    "dpo_email": "e-mail inspektora ochrony danych (strona RODO)",
+}
+
+
 @register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
 def office_data_notice(context):
-    """On the admin's start page: the office's contact data residents still miss."""
+    """On the admin's start page: the office's contact data residents still miss,
+    each linked to its own field in the form."""
     from news.models import AccessibilityStatement, Office
 
     request = context["request"]
-    if not request.user.has_perm("news.change_office"):
-        return {"notices": []}
-    office = Office.current()
     notices = []
-    missing = [
-        label
-        for field, label in [
-            ("email", "e-mail"),
-            ("bip_url", "adres BIP"),
-            ("dpo_email", "e-mail inspektora ochrony danych"),
-        ]
-        if not getattr(office, field)
-    ]
-    if office.pk and missing:
+    office = Office.current()
+    if office.pk and request.user.has_perm("news.change_office"):
         url = reverse("admin:news_office_change", args=[office.pk])
-        notices.append(
-            (
-                url,
-                "Uzupełnij dane instytucji widoczne dla mieszkańców: "
-                + ", ".join(missing)
-                + ".",
-            )
-        )
+        notices += [
+            (f"{url}#id_{field}", f"Uzupełnij dane instytucji: {label}.")
+            for field, label in OFFICE_FIELDS_TO_COMPLETE.items()
+            if not getattr(office, field)
+        ]
     statement = AccessibilityStatement.current()
     if (
         statement
@@ -192,6 +188,9 @@ def office_data_notice(context):
     ):
         url = reverse("admin:news_accessibilitystatement_change", args=[statement.pk])
         notices.append(
-            (url, "Deklaracja dostępności nie ma adresu e-mail do kontaktu.")
+            (
+                f"{url}#id_contact_email",
+                "Deklaracja dostępności nie ma adresu e-mail do kontaktu.",
+            )
         )
     return {"notices": notices}
