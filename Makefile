@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEV := DJANGO_DEBUG=1
+# The site domain follows the address served, so "Pokaż na stronie", feeds and the
+# sitemap link to it (news.apps syncs it after every migrate).
+DEV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$(HOST):$(PORT)
 
 .PHONY: run test lint install screenshots bench backup restore clean
 
