@@ -171,11 +171,31 @@ class ArticleAdminForm(forms.ModelForm):
         widgets = {"lead": forms.Textarea(attrs={"rows": 3, "maxlength": 300})}
 
 
+class PublicationFilter(admin.SimpleListFilter):
+    """The states of the status column, each through its QuerySet method."""
+
+    title = "stan publikacji"
+    parameter_name = "stan"
+    STATES = {
+        "szkic": ("szkice", "drafts"),
+        "zaplanowany": ("zaplanowane", "scheduled"),
+        "opublikowany": ("opublikowane", "published"),
+    }
+
+    def lookups(self, request, model_admin):
+        return [(value, label) for value, (label, _) in self.STATES.items()]
+
+    def queryset(self, request, queryset):
+        if self.value() in self.STATES:
+            return getattr(queryset, self.STATES[self.value()][1])()
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "status", "is_live", "published_at", "category", "author"]
-    list_filter = ["status", "category", "is_featured", "published_at"]
+    list_display = ["title", "publication", "category", "author"]
+    list_filter = [PublicationFilter, "category", "is_featured", "published_at"]
     list_select_related = ["category", "author"]
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
@@ -191,13 +211,9 @@ class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
     ]
     publishing_fields = ["status", "published_at", "is_featured"]
 
-    def get_queryset(self, request):
-        live = Article.objects.published().filter(pk=OuterRef("pk"))
-        return super().get_queryset(request).annotate(live=Exists(live))
-
-    @admin.display(boolean=True, description="Widoczny publicznie", ordering="live")
-    def is_live(self, obj):
-        return obj.live
+    @admin.display(description="Stan", ordering="published_at")
+    def publication(self, obj):
+        return obj.publication_label
 
     def get_readonly_fields(self, request, obj=None):
         # Editors ("Redaktorzy") prepare drafts; publishing needs news.publish_article.

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as format_date
 
 from news import images
 from news.fields import CleanImageField, DocumentField, RichTextField
@@ -151,6 +152,9 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
     def for_cards(self):
         """Everything an article card shows: the category joined, main images in
         one extra query whatever the number of articles."""
@@ -265,6 +269,26 @@ class Article(models.Model):
             raise ValidationError(
                 {"slug": "Ten adres jest zajęty przez dział aktualności; wybierz inny."}
             )
+
+    @property
+    def is_live(self):
+        """Whether residents see it now: the instance twin of ``published()``."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def publication_label(self):
+        """One clear state for staff: "szkic", "zaplanowany na 5 grudnia 2026,
+        10:00" or "opublikowany"."""
+        if self.status != self.Status.PUBLISHED:
+            return "szkic"
+        if self.is_live:
+            return "opublikowany"
+        when = timezone.localtime(self.published_at)
+        return f"zaplanowany na {format_date(when, 'j E Y, H:i')}"
 
     @property
     def main_image(self):

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -97,7 +98,7 @@ def test_article_changelist_search_and_filters(client, publisher):
     client.force_login(publisher)
     found = client.get("/admin/news/article/", {"q": "wniosek"})
     assert [a.title for a in found.context["cl"].result_list] == ["Zasiłek celowy"]
-    drafts = client.get("/admin/news/article/", {"status__exact": "draft"})
+    drafts = client.get("/admin/news/article/", {"stan": "szkic"})
     assert [a.title for a in drafts.context["cl"].result_list] == ["Inny"]
 
 
@@ -164,3 +165,52 @@ def test_every_admin_with_a_rich_text_field_gives_the_editor_the_csp_nonce():
     assert len(with_rich_text) >= 4  # articles, awards, pages, the statement
     for model in with_rich_text:
         assert isinstance(django_admin.site._registry[model], CspNonceMediaMixin), model
+
+
+def test_the_article_list_shows_one_clear_state(client, publisher, time_machine):
+    time_machine.move_to(
+        datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC), tick=False
+    )
+    ArticleFactory(title="Szkic wigilijny", draft=True)
+    ArticleFactory(
+        title="Zapowiedź",
+        published_at=datetime.datetime(2026, 12, 5, 9, tzinfo=datetime.UTC),
+    )
+    ArticleFactory(title="Już jest")
+    client.force_login(publisher)
+    response = client.get("/admin/news/article/")
+    rows = {
+        a.title: response.context["cl"].model_admin.publication(a)
+        for a in response.context["cl"].result_list
+    }
+    assert rows == {
+        "Szkic wigilijny": "szkic",
+        "Zapowiedź": "zaplanowany na 5 grudnia 2026, 10:00",
+        "Już jest": "opublikowany",
+    }
+    html = response.content.decode()
+    assert "zaplanowany na 5 grudnia 2026, 10:00" in html
+    assert "icon-no.svg" not in html  # no red ✗ next to a scheduled article
+    for state, titles in [
+        ("szkic", ["Szkic wigilijny"]),
+        ("zaplanowany", ["Zapowiedź"]),
+        ("opublikowany", ["Już jest"]),
+    ]:
+        found = client.get("/admin/news/article/", {"stan": state}).context["cl"]
+        assert [a.title for a in found.result_list] == titles
+
+
+def test_is_live_agrees_with_published_at_every_boundary(time_machine):
+    now = datetime.datetime(2026, 12, 1, 9, tzinfo=datetime.UTC)
+    time_machine.move_to(now, tick=False)
+    second = datetime.timedelta(seconds=1)
+    articles = [
+        ArticleFactory(draft=True),
+        ArticleFactory(published_at=now - second),
+        ArticleFactory(published_at=now),
+        ArticleFactory(published_at=now + second),
+        ArticleFactory(status=Article.Status.DRAFT, published_at=now - second),
+    ]
+    live = set(Article.objects.published())
+    for article in articles:
+        assert article.is_live == (article in live), article.published_at
