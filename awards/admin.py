@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from awards.models import Award, Issuer, Validity
-from news.admin import AttachmentInline, CspNonceMediaMixin
+from news.admin import AttachmentInline, ContentAdmin
 from news.models import Office
 
 
@@ -25,7 +25,7 @@ class ValidityStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Issuer)
-class IssuerAdmin(admin.ModelAdmin):
+class IssuerAdmin(ContentAdmin):
     list_display = ["name", "short_name", "website", "award_count"]
     list_filter = []
     search_fields = ["name", "short_name"]
@@ -41,7 +41,7 @@ class IssuerAdmin(admin.ModelAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+class AwardAdmin(ContentAdmin):
     list_display = ["title", "issuer", "kind", "validity", "status_column", "is_public"]
     list_filter = ["issuer", "kind", ValidityStatusFilter, "is_public"]
     list_select_related = ["issuer"]

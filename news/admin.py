@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.redirects.admin import RedirectAdmin as DjangoRedirectAdmin
 from django.contrib.redirects.models import Redirect
@@ -51,6 +51,49 @@ class CspNonceMediaMixin:
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+
+DATE_FORMAT_HELP = "Wpisz datę w formacie dd.mm.rrrr, np. 05.12.2026."
+TIME_FORMAT_HELP = "Wpisz godzinę w formacie gg:mm, np. 10:00."
+
+
+def _specific_date_messages(field):
+    """Django's "Wpisz poprawną datę." says nothing about the format expected."""
+    if isinstance(field, forms.SplitDateTimeField):
+        date_field, time_field = field.fields
+        date_field.error_messages["invalid"] = DATE_FORMAT_HELP
+        time_field.error_messages["invalid"] = TIME_FORMAT_HELP
+        field.error_messages.update(
+            invalid_date=DATE_FORMAT_HELP,
+            invalid_time=TIME_FORMAT_HELP,
+            incomplete="Podaj datę i godzinę.",
+        )
+    elif isinstance(field, forms.DateField):
+        field.error_messages["invalid"] = DATE_FORMAT_HELP
+    return field
+
+
+class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+    """What every admin form of the site does for office staff: the editor under
+    the CSP, date errors that show the format, and no silently lost files."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return _specific_date_messages(field) if field else field
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # A browser never sends a chosen file again: after an error the person
+        # must pick it anew, so say which files were not saved.
+        if request.method == "POST" and request.FILES and context.get("errors"):
+            names = ", ".join(
+                upload.name for upload in request.FILES.values() if upload
+            )
+            messages.error(
+                request,
+                "Formularz ma błędy, więc wybrane pliki nie zostały zapisane: "
+                f"{names}. Popraw błędy i wybierz te pliki ponownie.",
+            )
         return super().render_change_form(request, context, *args, **kwargs)
 
 
@@ -127,7 +170,7 @@ class AttachmentInline(GenericTabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(ContentAdmin):
     list_display = ["name", "short_name", "city", "phone", "email"]
     list_filter = []
     search_fields = ["name", "short_name"]
@@ -148,7 +191,7 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(ContentAdmin):
     list_display = ["name", "slug"]
     list_filter = []
     search_fields = ["name", "description"]
@@ -192,7 +235,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+class ArticleAdmin(ContentAdmin):
     form = ArticleAdminForm
     list_display = ["title", "publication", "category", "author"]
     list_filter = [PublicationFilter, "category", "is_featured", "published_at"]
@@ -238,7 +281,7 @@ class ArticleAdmin(CspNonceMediaMixin, admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+class PageAdmin(ContentAdmin):
     list_display = ["title", "slug", "kind", "is_public", "show_in_footer", "position"]
     list_editable = ["position"]
     list_filter = ["kind", "is_public", "show_in_footer"]
@@ -266,7 +309,7 @@ class NoticeStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notice)
-class NoticeAdmin(admin.ModelAdmin):
+class NoticeAdmin(ContentAdmin):
     list_display = ["text", "level", "starts_at", "ends_at", "is_shown"]
     list_filter = [NoticeStatusFilter, "level"]
     search_fields = ["text"]
@@ -282,7 +325,7 @@ class NoticeAdmin(admin.ModelAdmin):
 
 
 @admin.register(AccessibilityStatement)
-class AccessibilityStatementAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+class AccessibilityStatementAdmin(ContentAdmin):
     list_display = ["entity_name", "status", "last_reviewed_on", "review_deadline"]
     list_filter = ["status"]
     search_fields = ["entity_name"]

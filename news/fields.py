@@ -18,7 +18,7 @@ from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
 from news.images import clean_image, make_renditions
-from news.uploads import INVALID_IMAGE, document_format
+from news.uploads import EMPTY_FILE, INVALID_IMAGE, document_format
 
 #: What office staff can use in the editor; the HTML allow-list follows from it.
 EDITOR_EXTENSIONS = {
@@ -194,7 +194,13 @@ class NewUploadsOnlyMixin:
     """Run a file field's validators on what a person uploads, never on the file
     already stored: saving a form again leaves it untouched (and unread). The
     stored file was checked when it came in; reading it again on every save costs
-    a full decode, and Django may have closed it after reading its dimensions."""
+    a full decode, and Django may have closed it after reading its dimensions.
+
+    Its form field says what to do with an empty file."""
+
+    def formfield(self, **kwargs):
+        messages = {"empty": EMPTY_FILE, **kwargs.pop("error_messages", {})}
+        return super().formfield(error_messages=messages, **kwargs)
 
     def run_validators(self, value):
         if isinstance(value, FieldFile) and value._committed:
@@ -220,8 +226,8 @@ class CleanImageField(NewUploadsOnlyMixin, models.ImageField):
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
-        kwargs.setdefault("error_messages", {"invalid_image": INVALID_IMAGE})
-        return super().formfield(**kwargs)
+        messages = {"invalid_image": INVALID_IMAGE, **kwargs.pop("error_messages", {})}
+        return super().formfield(error_messages=messages, **kwargs)
 
     def update_dimension_fields(self, instance, force=False, *args, **kwargs):
         # Django reads the image again whenever the field is assigned, also when a

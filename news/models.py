@@ -610,20 +610,23 @@ class Notice(models.Model):
         return self.link_url or reverse("home")
 
     def clean(self):
+        errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError(
-                {
-                    "ends_at": "Koniec wyświetlania musi być późniejszy niż jego początek."
-                }
+            errors["ends_at"] = ValidationError(
+                "Koniec wyświetlania musi być późniejszy niż jego początek.",
+                code="ends_before_start",
             )
-        if self.link_url and not (
-            self.link_url.startswith("/") or self.link_url.startswith("https://")
-        ):
-            raise ValidationError(
-                {"link_url": "Podaj adres zaczynający się od „/” albo „https://”."}
+        if self.link_url and not self.link_url.startswith(("/", "https://")):
+            errors["link_url"] = ValidationError(
+                "Podaj adres zaczynający się od „/” albo „https://”.",
+                code="invalid_link",
             )
         if self.link_url and not self.link_text:
-            raise ValidationError({"link_text": "Podaj tekst linku, np. „Szczegóły”."})
+            errors["link_text"] = ValidationError(
+                "Podaj tekst linku, np. „Szczegóły”.", code="link_text_missing"
+            )
+        if errors:  # all at once: staff fix everything in one go
+            raise ValidationError(errors)
 
 
 class AccessibilityStatement(models.Model):

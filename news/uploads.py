@@ -20,6 +20,11 @@ from news.slugs import slugify_pl
 
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
 
+EMPTY_FILE = (
+    "Wybrany plik jest pusty (0 bajtów), więc nie ma czego zapisać. Sprawdź, czy "
+    "otwiera się na komputerze, i wybierz go ponownie (albo inny, właściwy plik)."
+)
+
 INVALID_IMAGE = (
     "To nie jest poprawny obraz. Dozwolone są zdjęcia JPEG, PNG, WebP i GIF; "
     "plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
@@ -35,7 +40,7 @@ OFFICE_OPEN_XML_PARTS = {"word/document.xml": "DOCX", "xl/workbook.xml": "XLSX"}
 def _check_size(upload, limit):
     size = upload.size
     if not size:
-        raise ValidationError("Plik jest pusty (0 bajtów). Wybierz właściwy plik.")
+        raise ValidationError(EMPTY_FILE, code="empty")
     if size > limit:
         raise ValidationError(
             f"Plik jest za duży ({filesizeformat(size)}). "

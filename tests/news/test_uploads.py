@@ -61,7 +61,7 @@ def admin_client(client, publisher):
         ("ucięte.jpg", samples.truncated_jpeg(), "To nie jest poprawny obraz"),
         ("program.jpg", samples.renamed_executable(), "To nie jest poprawny obraz"),
         ("grafika.svg", samples.svg(), "To nie jest poprawny obraz"),
-        ("pusty.jpg", b"", "Wysłany plik jest pusty"),
+        ("pusty.jpg", b"", "Wybrany plik jest pusty (0 bajtów)"),
     ],
 )
 def test_bad_images_are_refused_with_a_message_and_nothing_is_stored(
@@ -259,7 +259,7 @@ def test_bad_attachments_are_refused_and_nothing_is_stored(
     )
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Nieobsługiwany rodzaj pliku" in html or "Wysłany plik jest pusty" in html
+    assert "Nieobsługiwany rodzaj pliku" in html or "Wybrany plik jest pusty" in html
     assert not Attachment.objects.exists()
     assert _media_files(settings) == []
 
