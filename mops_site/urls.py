@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
@@ -50,6 +51,27 @@ urlpatterns = [
         JavaScriptCatalog.as_view(
             packages=["django.contrib.admin", "django_prose_editor"]
         ),
+    ),
+    # "Nie pamiętasz hasła?" on the panel's login page: Django's own views.
+    path(
+        f"{settings.ADMIN_URL}haslo/",
+        news_views.StaffPasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        f"{settings.ADMIN_URL}haslo/wyslano/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        f"{settings.ADMIN_URL}haslo/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        f"{settings.ADMIN_URL}haslo/gotowe/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

@@ -1,5 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.redirects.admin import RedirectAdmin as DjangoRedirectAdmin
 from django.contrib.redirects.models import Redirect
@@ -8,9 +12,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from js_asset import Media
 
+from news.apps import GROUP_DESCRIPTIONS
 from news.models import (
     AccessibilityStatement,
     Article,
@@ -95,6 +100,68 @@ class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
                 f"{names}. Popraw błędy i wybierz te pliki ponownie.",
             )
         return super().render_change_form(request, context, *args, **kwargs)
+
+
+admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
+
+
+@admin.register(get_user_model())
+class StaffUserAdmin(DjangoUserAdmin):
+    """Staff accounts: a role is a group; being in one is what lets a person in
+    (news.apps keeps ``is_staff`` in step), so there is no separate box to tick."""
+
+    list_display = [
+        "username",
+        "full_name",
+        "email",
+        "roles",
+        "is_active",
+        "last_login",
+    ]
+    list_filter = ["groups", "is_active", "is_superuser"]
+    readonly_fields = ["is_staff", "last_login", "date_joined"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        ("Dane osobowe", {"fields": ["first_name", "last_name", "email"]}),
+        (
+            "Rola i dostęp",
+            {"fields": ["groups", "is_active", "is_staff", "is_superuser"]},
+        ),
+        ("Ważne daty", {"fields": ["last_login", "date_joined"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups")
+
+    @admin.display(description="Imię i nazwisko", ordering="last_name")
+    def full_name(self, obj):
+        return obj.get_full_name() or "—"
+
+    @admin.display(description="Rola")
+    def roles(self, obj):
+        return ", ".join(group.name for group in obj.groups.all()) or "—"
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "groups":
+            field.help_text = format_html(
+                "Osoba w grupie może logować się do panelu; bez grupy traci "
+                "dostęp.<ul>{}</ul>",
+                format_html_join(
+                    "", "<li><strong>{}</strong>: {}</li>", GROUP_DESCRIPTIONS.items()
+                ),
+            )
+        return field
+
+
+@admin.register(Group)
+class RoleAdmin(DjangoGroupAdmin):
+    list_display = ["name", "description"]
+
+    @admin.display(description="Co może")
+    def description(self, obj):
+        return GROUP_DESCRIPTIONS.get(obj.name, "—")
 
 
 class ArticleImageFormSet(forms.BaseInlineFormSet):

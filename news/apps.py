@@ -2,7 +2,13 @@ from django.apps import AppConfig
 from django.db import transaction
 from django.db.backends.signals import connection_created
 from django.db.models import FileField
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_save,
+)
 
 
 #: What each staff group may do. Groups are created by a migration; permissions
@@ -39,6 +45,49 @@ GROUP_PERMISSIONS = {
         "redirects.view_redirect",
     ],
 }
+
+
+#: What each group may do, in words, for the office admin who adds a person.
+GROUP_DESCRIPTIONS = {
+    "Redaktorzy": "piszą i poprawiają artykuły, dodają do nich zdjęcia i załączniki; "
+    "zapisują szkice, ale nie publikują ani nie usuwają artykułów.",
+    "Wydawcy": "wszystko, co redaktorzy, a do tego publikują, planują, wycofują i "
+    "usuwają artykuły oraz prowadzą wyróżnienia, strony, komunikaty, kategorie, "
+    "przekierowania, dane instytucji i deklarację dostępności.",
+}
+
+
+def sync_staff_status(user_ids):
+    """A person in a staff group can log in to the panel; one who left every
+    group cannot any more (superusers keep their access)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    User = get_user_model()
+    in_a_group = Exists(User.groups.through.objects.filter(user_id=OuterRef("pk")))
+    users = User.objects.filter(pk__in=user_ids)
+    users.filter(in_a_group, is_staff=False).update(is_staff=True)
+    users.filter(~in_a_group, is_staff=True, is_superuser=False).update(is_staff=False)
+
+
+def _staff_follows_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    # Django's User model has no hook of ours: membership changes arrive here,
+    # from the admin's user or group form, add_staff or the shell alike.
+    if action == "pre_clear" and reverse:
+        instance._cleared_user_ids = list(
+            instance.user_set.values_list("pk", flat=True)
+        )
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        user_ids = [instance.pk]
+    elif action == "post_clear":
+        user_ids = getattr(instance, "_cleared_user_ids", [])
+    else:
+        user_ids = pk_set
+    sync_staff_status(user_ids)
+    if not reverse:
+        instance.refresh_from_db(fields=["is_staff"])
 
 
 def grant_group_permissions(group_permissions, *, using="default"):
@@ -106,6 +155,13 @@ class NewsConfig(AppConfig):
             _grant_news_permissions, dispatch_uid="news_group_permissions"
         )
         post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="news_site")
+        from django.contrib.auth import get_user_model
+
+        m2m_changed.connect(
+            _staff_follows_groups,
+            sender=get_user_model().groups.through,
+            dispatch_uid="news_staff_follows_groups",
+        )
         # Uploaded files follow their rows: a replaced or deleted file goes once no
         # row uses it any more (after the transaction commits, so a rollback
         # never loses a file).

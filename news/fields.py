@@ -37,6 +37,8 @@ EDITOR_EXTENSIONS = {
     "TableHeader": True,
     "TableCell": True,
     "History": True,
+    # The library turns the browser's spelling check off; staff want it.
+    "NoSpellCheck": False,
 }
 
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}

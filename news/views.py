@@ -1,4 +1,9 @@
+import logging
+import smtplib
+
 from django.conf import settings
+from django.contrib.auth import views as auth_views
+from django.core.mail import get_connection
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -16,6 +21,8 @@ from news.context_processors import TEXT_SIZES
 from news.models import AccessibilityStatement, Article, ArticleImage, Category, Page
 
 HOME_ARTICLES = 6
+
+logger = logging.getLogger(__name__)
 
 
 def home(request):
@@ -171,3 +178,25 @@ def healthz(request):
             "database unavailable\n", status=503, content_type="text/plain"
         )
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+class StaffPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset for staff, which says so when the mail server
+    cannot be reached (EMAIL_TIMEOUT bounds the wait). Django itself logs a failed
+    send and reports success, so the server is tried first, before anyone's
+    address is looked up: the answer never tells whether an address exists."""
+
+    def form_valid(self, form):
+        try:
+            with get_connection():  # opens and closes a connection
+                pass
+        except (OSError, smtplib.SMTPException):
+            logger.exception("Mail server unreachable for a password reset.")
+            form.add_error(  # the admin's template shows this field's errors only
+                "email",
+                "Nie udało się wysłać wiadomości: serwer poczty nie odpowiada. "
+                "Spróbuj ponownie później albo poproś administratora strony o "
+                "ustawienie nowego hasła.",
+            )
+            return self.form_invalid(form)
+        return super().form_valid(form)

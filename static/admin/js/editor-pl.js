@@ -31,6 +31,8 @@
   };
 
   function translate(root) {
+    prepareEditingAreas(root);
+    nameLinkDialog(root);
     root.querySelectorAll(".prose-menubar [title]").forEach(function (button) {
       var polish = names[button.getAttribute("title")];
       if (polish) {
@@ -42,6 +44,34 @@
       var polish = names[option.textContent.trim()];
       if (polish) {
         option.textContent = polish;
+      }
+    });
+  }
+
+  // The editing area: Polish spelling checked by the browser, in the page's
+  // language (the library turns spellcheck off; news/fields.py keeps it on).
+  function prepareEditingAreas(root) {
+    root.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (area) {
+      area.setAttribute("lang", "pl");
+      area.setAttribute("spellcheck", "true");
+    });
+  }
+
+  // The library titles its link dialog "Edytuj link" also for a new link.
+  function nameLinkDialog(root) {
+    root.querySelectorAll(".prose-editor-dialog-title").forEach(function (title) {
+      var form = title.closest("form") || title.parentNode;
+      var address = form.querySelector("input[type=text], input:not([type])");
+      if (title.dataset.named || !address) {
+        return;
+      }
+      title.dataset.named = "1";
+      if (title.textContent === "Edytuj link" && !address.value) {
+        title.textContent = "Dodaj link";
+        var submit = form.querySelector("button[type=submit]");
+        if (submit) {
+          submit.textContent = "Wstaw";
+        }
       }
     });
   }
