@@ -276,6 +276,7 @@ class ArticleAdminForm(forms.ModelForm):
             "published_at",
             "category",
             "is_featured",
+            "featured_until",
             "slug",
         ]
         widgets = {"lead": forms.Textarea(attrs={"rows": 3, "maxlength": 300})}
@@ -315,11 +316,18 @@ class ArticleAdmin(ContentAdmin):
         (None, {"fields": ["title", "lead", "body"]}),
         (
             "Publikacja",
-            {"fields": ["status", "published_at", "category", "is_featured"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "category",
+                    ("is_featured", "featured_until"),
+                ]
+            },
         ),
         ("Adres strony", {"classes": ["collapse"], "fields": ["slug"]}),
     ]
-    publishing_fields = ["status", "published_at", "is_featured"]
+    publishing_fields = ["status", "published_at", "is_featured", "featured_until"]
 
     @admin.display(description="Stan", ordering="published_at")
     def publication(self, obj):

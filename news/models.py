@@ -136,6 +136,10 @@ class Category(models.Model):
         return reverse("news:category", kwargs={"slug": self.slug})
 
 
+#: How long a featured article stays first when staff set no end.
+FEATURED_FOR = datetime.timedelta(days=14)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published, with a publication time not in the future.
@@ -154,6 +158,23 @@ class ArticleQuerySet(models.QuerySet):
 
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
+
+    def featured_first(self):
+        """Articles featured now before the others, then newest first. Featuring
+        ends by itself: at ``featured_until``, or FEATURED_DAYS after publication
+        when no end was set."""
+        now = timezone.now()
+        featured_now = Q(is_featured=True) & (
+            Q(featured_until__gt=now)
+            | Q(featured_until__isnull=True, published_at__gt=now - FEATURED_FOR)
+        )
+        return self.annotate(
+            featured_now=models.Case(
+                models.When(featured_now, then=True),
+                default=False,
+                output_field=models.BooleanField(),
+            )
+        ).order_by("-featured_now", "-published_at", "-pk")
 
     def for_cards(self):
         """Everything an article card shows: the category joined, main images in
@@ -225,7 +246,15 @@ class Article(models.Model):
     is_featured = models.BooleanField(
         "wyróżniony",
         default=False,
-        help_text="Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej.",
+        help_text="Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej, "
+        "do daty w polu „wyróżniony do”.",
+    )
+    featured_until = models.DateTimeField(
+        "wyróżniony do",
+        null=True,
+        blank=True,
+        help_text="Po tej chwili artykuł wraca na swoje miejsce według daty. Puste "
+        "pole przy zaznaczonym wyróżnieniu: 14 dni od publikacji.",
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zmieniono", auto_now=True)
@@ -264,7 +293,12 @@ class Article(models.Model):
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            self.published_at = timezone.now().replace(microsecond=0)
+        if not self.is_featured:
+            self.featured_until = None
+        elif self.featured_until is None:
+            start = self.published_at or timezone.now().replace(microsecond=0)
+            self.featured_until = start + FEATURED_FOR
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": "Ten adres jest zajęty przez dział aktualności; wybierz inny."}
@@ -280,12 +314,27 @@ class Article(models.Model):
         )
 
     @property
+    def is_featured_now(self):
+        """The instance twin of ``featured_first()``'s rule."""
+        if hasattr(self, "featured_now"):  # annotated by featured_first()
+            return self.featured_now
+        if not self.is_featured:
+            return False
+        now = timezone.now()
+        if self.featured_until is not None:
+            return self.featured_until > now
+        return self.published_at is not None and self.published_at > now - FEATURED_FOR
+
+    @property
     def publication_label(self):
         """One clear state for staff: "szkic", "zaplanowany na 5 grudnia 2026,
         10:00" or "opublikowany"."""
         if self.status != self.Status.PUBLISHED:
             return "szkic"
         if self.is_live:
+            if self.is_featured_now and self.featured_until:
+                until = timezone.localtime(self.featured_until)
+                return f"opublikowany, wyróżniony do {format_date(until, 'j E, H:i')}"
             return "opublikowany"
         when = timezone.localtime(self.published_at)
         return f"zaplanowany na {format_date(when, 'j E Y, H:i')}"

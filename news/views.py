@@ -26,11 +26,7 @@ logger = logging.getLogger(__name__)
 
 
 def home(request):
-    articles = (
-        Article.objects.published()
-        .for_cards()
-        .order_by("-is_featured", "-published_at", "-pk")[:HOME_ARTICLES]
-    )
+    articles = Article.objects.published().for_cards().featured_first()[:HOME_ARTICLES]
     awards = Award.objects.public().valid_on(timezone.localdate()).for_cards()
     return render(request, "home.html", {"articles": articles, "awards": awards})
 

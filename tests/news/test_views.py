@@ -16,6 +16,7 @@ def test_home_shows_featured_first_then_newest(client):
         title="Stary wyróżniony",
         is_featured=True,
         published_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+        featured_until=datetime.datetime(2099, 1, 1, tzinfo=datetime.UTC),
     )
     newest = ArticleFactory(title="Najnowszy")
     ArticleFactory(title="Szkic na stronie głównej", draft=True)
