@@ -125,7 +125,8 @@ def test_office_record_comes_from_the_migration():
 def test_categories_are_ordered_by_name():
     CategoryFactory(name="Zasiłki", slug="zasilki")
     CategoryFactory(name="Komunikaty", slug="komunikaty")
-    assert [c.name for c in Category.objects.all()] == ["Komunikaty", "Zasiłki"]
+    mine = Category.objects.filter(slug__in=["zasilki", "komunikaty"])
+    assert [c.name for c in mine] == ["Komunikaty", "Zasiłki"]
 
 
 @pytest.mark.django_db

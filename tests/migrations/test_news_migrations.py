@@ -1,0 +1,42 @@
+"""Data migrations of news, run on a filled database, forward and back."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+BEFORE = ("news", "0007_article_featured_until")
+AFTER = ("news", "0008_starter_categories")
+
+
+def test_starter_categories_join_what_staff_made_and_leave_only_unused(migrator):
+    apps = migrator.migrate(BEFORE)
+    Category = apps.get_model("news", "Category")
+    Article = apps.get_model("news", "Article")
+    Category.objects.all().delete()
+    awards = Category.objects.create(name="Wyróżnienia", slug="wyroznienia")
+    Category.objects.create(name="Komunikaty", slug="komunikaty-mops")  # renamed slug
+    Category.objects.create(name="Dla seniorów", slug="dla-seniorow")
+    Article.objects.create(title="CAL", slug="cal", lead="x", category=awards)
+
+    apps = migrator.migrate(AFTER)
+    Category = apps.get_model("news", "Category")
+    assert set(Category.objects.values_list("slug", flat=True)) == {
+        "wyroznienia",
+        "komunikaty-mops",
+        "dla-seniorow",
+        "wydarzenia",
+        "pomoc-spoleczna",
+        "projekty",
+        "ogloszenia",
+    }
+
+    apps = migrator.migrate(BEFORE)
+    Category = apps.get_model("news", "Category")
+    assert set(Category.objects.values_list("slug", flat=True)) == {
+        "wyroznienia",  # an article uses it
+        "komunikaty-mops",
+        "dla-seniorow",
+    }
+    assert apps.get_model("news", "Article").objects.get().category.slug == (
+        "wyroznienia"
+    )
