@@ -67,6 +67,33 @@ class AwardAdmin(ContentAdmin):
         ("Publikacja", {"fields": ["is_public", "slug"]}),
     ]
 
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        field = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "articles":
+            field.label_from_instance = lambda article: article.label_with_state
+        return field
+
+    def _warn_about_hidden_articles(self, request, award):
+        for article in award.articles.all():
+            if not article.is_live:
+                messages.warning(
+                    request,
+                    f"Artykuł „{article.title}” ({article.publication_label}) nie "
+                    "jest widoczny dla mieszkańców, więc nie pojawi się na stronie "
+                    "wyróżnienia, dopóki nie zostanie opublikowany.",
+                )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            award = self.get_object(request, object_id)
+            if award is not None:
+                self._warn_about_hidden_articles(request, award)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self._warn_about_hidden_articles(request, form.instance)
+
     def get_changeform_initial_data(self, request):
         return {
             "recipient": Office.current().name,

@@ -9,6 +9,7 @@ from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 
 from awards.sitemaps import AwardSitemap
+from news import admin as news_admin
 from news import sitemaps as news_sitemaps
 from news import views as news_views
 
@@ -72,6 +73,13 @@ urlpatterns = [
         f"{settings.ADMIN_URL}haslo/gotowe/",
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
+    ),
+    # Autocomplete results that mark unpublished articles; shadows the admin's own.
+    path(
+        f"{settings.ADMIN_URL}autocomplete/",
+        admin.site.admin_view(
+            news_admin.LabelledAutocompleteJsonView.as_view(admin_site=admin.site)
+        ),
     ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]

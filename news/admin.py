@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
@@ -77,6 +78,18 @@ def _specific_date_messages(field):
     elif isinstance(field, forms.DateField):
         field.error_messages["invalid"] = DATE_FORMAT_HELP
     return field
+
+
+class LabelledAutocompleteJsonView(AutocompleteJsonView):
+    """The admin's autocomplete, labelled by the target's ``autocomplete_label``
+    when its admin has one (articles show "(szkic)")."""
+
+    def serialize_result(self, obj, to_field_name):
+        result = super().serialize_result(obj, to_field_name)
+        label = getattr(self.model_admin, "autocomplete_label", None)
+        if label is not None:
+            result["text"] = str(label(obj))
+        return result
 
 
 class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
@@ -332,6 +345,10 @@ class ArticleAdmin(ContentAdmin):
     @admin.display(description="Stan", ordering="published_at")
     def publication(self, obj):
         return obj.publication_label
+
+    def autocomplete_label(self, obj):
+        # Pickers (e.g. an award's articles) mark what residents cannot see.
+        return obj.label_with_state
 
     def get_readonly_fields(self, request, obj=None):
         # Editors ("Redaktorzy") prepare drafts; publishing needs news.publish_article.

@@ -340,6 +340,13 @@ class Article(models.Model):
         return f"zaplanowany na {format_date(when, 'j E Y, H:i')}"
 
     @property
+    def label_with_state(self):
+        """The title, with the state when residents cannot see it (for pickers)."""
+        if self.is_live:
+            return self.title
+        return f"{self.title} ({self.publication_label})"
+
+    @property
     def main_image(self):
         if hasattr(self, "main_images"):  # prefetched by for_cards()
             return self.main_images[0] if self.main_images else None

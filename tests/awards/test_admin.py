@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from awards.models import Award, Issuer
-from tests.admin_forms import ATTACHMENTS, inline_rows
+from tests.admin_forms import ATTACHMENTS, AdminForm, inline_rows
 from tests.factories import ArticleFactory, AwardFactory, IssuerFactory
 
 pytestmark = pytest.mark.django_db
@@ -192,3 +192,53 @@ def test_awards_expiring_command_with_a_shorter_window_is_quiet_and_exits_zero()
     out = StringIO()
     call_command("awards_expiring", "--days", "30", stdout=out)
     assert out.getvalue().strip() == "Brak wyróżnień tracących ważność w ciągu 30 dni."
+
+
+def test_the_article_picker_marks_unpublished_articles(client, publisher):
+    ArticleFactory(title="Certyfikat CAL dla ośrodka")
+    ArticleFactory(title="Certyfikat – szkic", draft=True)
+    client.force_login(publisher)
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "Certyfikat",
+            "app_label": "awards",
+            "model_name": "award",
+            "field_name": "articles",
+        },
+    )
+    assert response.status_code == 200
+    labels = sorted(r["text"] for r in response.json()["results"])
+    assert labels == ["Certyfikat CAL dla ośrodka", "Certyfikat – szkic (szkic)"]
+
+
+def test_the_autocomplete_still_needs_a_login(client):
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "term": "x",
+            "app_label": "awards",
+            "model_name": "award",
+            "field_name": "articles",
+        },
+    )
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_award_form_warns_about_a_linked_draft(client, publisher):
+    draft = ArticleFactory(title="Relacja z gali", draft=True)
+    award = AwardFactory()
+    award.articles.add(draft)
+    client.force_login(publisher)
+    url = f"/admin/awards/award/{award.pk}/change/"
+    html = client.get(url).content.decode()
+    assert "Artykuł „Relacja z gali” (szkic) nie jest widoczny dla mieszkańców" in html
+    assert (
+        f'<option value="{draft.pk}" selected>Relacja z gali (szkic)</option>' in html
+    )
+    form = AdminForm.open(client, url)
+    response = form.post()
+    assert response.status_code == 302
+    after = client.get(response["Location"]).content.decode()
+    assert "nie pojawi się na stronie wyróżnienia" in after
