@@ -64,6 +64,8 @@ if not DEBUG and not ALLOWED_HOSTS:
     )
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# The site's own page, in Polish, when a form comes back without a valid token.
+CSRF_FAILURE_VIEW = "news.views.csrf_failure"
 
 # Project translations first: they adjust a few of Django's own Polish texts.
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -23,6 +23,8 @@ sitemaps = {
 
 static_lazy = lazy(static, str)
 
+handler500 = "news.views.server_error"
+
 admin.site.site_header = "Panel redakcyjny"
 admin.site.site_title = "Panel redakcyjny"
 admin.site.index_title = "Zarządzanie treścią strony"

@@ -155,6 +155,14 @@ class NewsConfig(AppConfig):
             _grant_news_permissions, dispatch_uid="news_group_permissions"
         )
         post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="news_site")
+        post_migrate.connect(
+            _office_snapshot_after_migrate, sender=self, dispatch_uid="news_office_copy"
+        )
+        post_save.connect(
+            _write_office_snapshot,
+            sender=self.get_model("Office"),
+            dispatch_uid="news_office_copy_on_save",
+        )
         from django.contrib.auth import get_user_model
 
         m2m_changed.connect(
@@ -177,6 +185,23 @@ class NewsConfig(AppConfig):
                 post_delete.connect(
                     _release_deleted_files, model, dispatch_uid=f"{uid}-del"
                 )
+
+
+def _write_office_snapshot(sender, instance, raw=False, **kwargs):
+    from news.error_pages import write_office_snapshot
+
+    if not raw:
+        transaction.on_commit(lambda: write_office_snapshot(instance))
+
+
+def _office_snapshot_after_migrate(sender, *, using="default", **kwargs):
+    # The office record is created by a migration, which sends no post_save.
+    from news.error_pages import write_office_snapshot
+    from news.models import Office
+
+    office = Office.objects.using(using).order_by("pk").first()
+    if office is not None:
+        write_office_snapshot(office)
 
 
 def _sync_site_domain(sender, *, using="default", **kwargs):

@@ -6,8 +6,15 @@ from django.contrib.auth import views as auth_views
 from django.core.mail import get_connection
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    HttpResponseServerError,
+)
 from django.shortcuts import get_object_or_404, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -18,7 +25,15 @@ from django.views.generic import DetailView, ListView
 from awards.models import Award
 from news import search as site_search
 from news.context_processors import TEXT_SIZES
-from news.models import AccessibilityStatement, Article, ArticleImage, Category, Page
+from news.error_pages import office_snapshot
+from news.models import (
+    AccessibilityStatement,
+    Article,
+    ArticleImage,
+    Category,
+    Office,
+    Page,
+)
 
 HOME_ARTICLES = 6
 
@@ -196,3 +211,25 @@ class StaffPasswordResetView(auth_views.PasswordResetView):
             )
             return self.form_invalid(form)
         return super().form_valid(form)
+
+
+def server_error(request):
+    """The 500 page, without the database: the office's name and phone come from
+    the copy error_pages keeps. Rendered without the request, so the layout
+    leaves out what needs it (the display forms, which post with a CSRF token)."""
+    office = Office(**office_snapshot())  # unsaved: no query
+    html = loader.get_template("500.html").render({"office": office})
+    return HttpResponseServerError(html)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid token (a page open for too long, cookies
+    blocked): the site's own page, in Polish, with a way back."""
+    back = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = reverse("home")
+    return HttpResponseForbidden(
+        loader.render_to_string("403_csrf.html", {"back": back}, request)
+    )

@@ -229,7 +229,8 @@ def test_404_page_is_polish_and_in_the_layout(client):
 
 def test_500_page_renders_without_the_database(django_assert_num_queries):
     from django.test import RequestFactory
-    from django.views.defaults import server_error
+
+    from news.views import server_error
 
     with django_assert_num_queries(0):
         response = server_error(RequestFactory().get("/"))
@@ -237,6 +238,58 @@ def test_500_page_renders_without_the_database(django_assert_num_queries):
     html = response.content.decode()
     assert "<h1>Przepraszamy, wystąpił błąd</h1>" in html
     assert 'lang="pl"' in html
+    # the migration's values as the last resort: name and phone to call
+    assert "Miejski Ośrodek Pomocy Społecznej w Mławie" in html
+    assert 'href="tel:236543560"' in html
+    # no form that cannot work without a request (CSRF token)
+    assert 'method="post"' not in html
+
+
+def test_500_page_shows_the_office_as_staff_last_saved_it(
+    client, publisher, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    from django.test import RequestFactory
+
+    from news.views import server_error
+
+    office = Office.current()
+    office.name = "Centrum Usług Społecznych w Mławie"
+    office.phone = "23 600 11 22"
+    with django_capture_on_commit_callbacks(execute=True):
+        office.save()
+    with django_assert_num_queries(0):
+        html = server_error(RequestFactory().get("/")).content.decode()
+    assert "Centrum Usług Społecznych w Mławie" in html
+    assert 'href="tel:236001122"' in html
+    assert "Miejski Ośrodek" not in html
+
+
+def test_the_urlconf_uses_the_office_aware_500_page(client, settings):
+    from django.urls import get_resolver
+
+    assert get_resolver().resolve_error_handler(500).__name__ == "server_error"
+
+
+def test_a_form_without_a_valid_token_gets_the_sites_own_page(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/ustawienia/",
+        {"tekst": "large", "next": "/"},
+        HTTP_REFERER="http://testserver/aktualnosci/",
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>Formularz wygasł</h1>" in html
+    assert (
+        '<a href="http://testserver/aktualnosci/">Wróć do poprzedniej strony</a>'
+        in html
+    )
+    assert "CSRF" not in html
+    # a foreign referrer is not offered as the way back
+    response = strict.post("/ustawienia/", HTTP_REFERER="https://zly.example/")
+    assert '<a href="/">Wróć do poprzedniej strony</a>' in response.content.decode()
 
 
 def test_article_page_has_social_and_structured_metadata(client):
