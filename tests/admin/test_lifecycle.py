@@ -280,14 +280,15 @@ def _digest(path):
 
 
 def _media():
-    """{stored name: content digest} of every file under MEDIA_ROOT."""
+    """{stored name: content digest} of every uploaded file under MEDIA_ROOT (not
+    the site's own copy of the office for error pages, in ``site/``)."""
     root = Path(settings.MEDIA_ROOT)
     if not root.exists():
         return {}
     return {
         p.relative_to(root).as_posix(): _digest(p)
         for p in root.rglob("*")
-        if p.is_file()
+        if p.is_file() and not p.relative_to(root).as_posix().startswith("site/")
     }
 
 
