@@ -100,6 +100,11 @@ class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return _specific_date_messages(field) if field else field
 
+    def view_on_site(self, obj):
+        # "Pokaż na stronie" on the host and port the panel is open on (Django's
+        # default goes through the sites framework's domain, which may differ).
+        return obj.get_absolute_url()
+
     def render_change_form(self, request, context, *args, **kwargs):
         # A browser never sends a chosen file again: after an error the person
         # must pick it anew, so say which files were not saved.

@@ -118,6 +118,8 @@ def _normalize_href(tag, attribute, value):
     # without a scheme, so it can never let a dangerous one through.
     if tag == "a" and attribute == "href":
         return normalize_link(value)
+    if tag == "a" and attribute == "title" and not value.strip():
+        return None  # the link dialog leaves an empty title behind
     return value
 
 
