@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from news import images
-from news.fields import CleanImageField, RichTextField, ScanField
-from news.slugs import unique_slug
-from news.uploads import UploadTo, validate_image, validate_image_or_pdf
+from base import images
+from base.fields import CleanImageField, RichTextField, ScanField
+from base.slugs import unique_slug
+from base.uploads import UploadTo, validate_image, validate_image_or_pdf
 
 
 def polish_date(day):

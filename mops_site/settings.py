@@ -85,8 +85,11 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "axes",
+    "base",
     "news",
     "awards",
+    "pages",
+    "search",
 ]
 
 MIDDLEWARE = [
@@ -293,7 +296,7 @@ CONTENT_SECURITY_POLICY = {
 # The admin's address; a less obvious one keeps bots away ("panel-7f3a/").
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
-# Uploads: limits checked by news.uploads (and nginx's client_max_body_size).
+# Uploads: limits checked by base.uploads (and nginx's client_max_body_size).
 UPLOAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024
 UPLOAD_IMAGE_MAX_PIXELS = 40_000_000
 UPLOAD_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024

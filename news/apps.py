@@ -121,7 +121,7 @@ def _remember_stored_files(sender, instance, raw=False, **kwargs):
 
 
 def _release_replaced_files(sender, instance, raw=False, **kwargs):
-    from news.uploads import delete_unused_files
+    from base.uploads import delete_unused_files
 
     old = getattr(instance, "_stored_files", {})
     replaced = [
@@ -134,7 +134,7 @@ def _release_replaced_files(sender, instance, raw=False, **kwargs):
 
 
 def _release_deleted_files(sender, instance, **kwargs):
-    from news.uploads import delete_unused_files
+    from base.uploads import delete_unused_files
 
     names = [getattr(instance, attname).name for attname in _file_attnames(sender)]
     transaction.on_commit(lambda: delete_unused_files(names))

@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 
-from news import images
-from news.fields import CleanImageField, DocumentField, RichTextField
-from news.slugs import RESERVED_SLUGS, unique_slug
-from news.uploads import UploadTo, validate_document, validate_image
+from base import images
+from base.fields import CleanImageField, DocumentField, RichTextField
+from base.slugs import RESERVED_SLUGS, unique_slug
+from base.uploads import UploadTo, validate_document, validate_image
 
 
 class Office(models.Model):

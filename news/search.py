@@ -17,8 +17,8 @@ from django.db.models import Func, Q, TextField
 from django.utils import timezone
 
 from awards.models import Award
+from base.slugs import POLISH_TO_ASCII
 from news.models import Article
-from news.slugs import POLISH_TO_ASCII
 
 #: PostgreSQL text search configuration: "simple" with unaccent (migration 0006).
 SEARCH_CONFIG = "mops_search"

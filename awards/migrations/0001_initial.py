@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.db.models.functions.comparison
-import news.uploads
+import base.uploads
 from django.db import migrations, models
 
 
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
                 ('short_name', models.CharField(blank=True, help_text='Np. „CAL”.', max_length=60, verbose_name='nazwa skrócona')),
                 ('slug', models.SlugField(help_text='Część adresu strony, uzupełnia się sama z nazwy.', max_length=120, unique=True, verbose_name='adres (slug)')),
                 ('website', models.URLField(blank=True, verbose_name='strona internetowa')),
-                ('logo', models.ImageField(blank=True, help_text='JPEG, PNG, WebP lub GIF, do 10 MB. Tekstem alternatywnym logo jest nazwa instytucji, więc nie trzeba go podawać osobno.', upload_to=news.uploads.UploadTo('issuers'), validators=[news.uploads.validate_image], verbose_name='logo')),
+                ('logo', models.ImageField(blank=True, help_text='JPEG, PNG, WebP lub GIF, do 10 MB. Tekstem alternatywnym logo jest nazwa instytucji, więc nie trzeba go podawać osobno.', upload_to=base.uploads.UploadTo('issuers'), validators=[base.uploads.validate_image], verbose_name='logo')),
                 ('description', models.TextField(blank=True, help_text='Kilka zdań o instytucji przyznającej.', verbose_name='opis')),
             ],
             options={
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
                 ('occasion', models.CharField(blank=True, help_text='Np. „XXXVIII sesja Rady Miasta Mława”.', max_length=200, verbose_name='okoliczność')),
                 ('valid_from', models.DateField(blank=True, help_text='Certyfikat „na lata 2022–2026” wpisz jako 01.01.2022 – 31.12.2026; strona pokaże wtedy „2022–2026”.', null=True, verbose_name='ważny od')),
                 ('valid_until', models.DateField(blank=True, help_text='Puste pole oznacza wyróżnienie bezterminowe.', null=True, verbose_name='ważny do')),
-                ('document', models.FileField(blank=True, help_text='PDF (do 20 MB) albo zdjęcie JPEG, PNG, WebP lub GIF (do 10 MB). Zdjęcie dostaje tekst alternatywny z nazwy wyróżnienia; jeśli dokument zawiera ważne treści, opisz je też w polu „opis”.', upload_to=news.uploads.UploadTo('awards'), validators=[news.uploads.validate_image_or_pdf], verbose_name='skan dokumentu')),
+                ('document', models.FileField(blank=True, help_text='PDF (do 20 MB) albo zdjęcie JPEG, PNG, WebP lub GIF (do 10 MB). Zdjęcie dostaje tekst alternatywny z nazwy wyróżnienia; jeśli dokument zawiera ważne treści, opisz je też w polu „opis”.', upload_to=base.uploads.UploadTo('awards'), validators=[base.uploads.validate_image_or_pdf], verbose_name='skan dokumentu')),
                 ('is_public', models.BooleanField(default=True, help_text='Odznacz, aby ukryć wyróżnienie przed mieszkańcami.', verbose_name='widoczne na stronie')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='utworzono')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='zmieniono')),

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from news.fields import clean_html
+from base.fields import clean_html
 
 register = template.Library()
 
@@ -22,7 +22,7 @@ def rich_text(value):
 def picture(renditions, *, alt, sizes="100vw", lazy=True, largest=800):
     """``<picture>`` with WebP and JPEG ``srcset``s, ``width``/``height`` and ``alt``.
 
-    ``renditions`` is what ``news.images.renditions()`` returns; the ``<img>``'s own
+    ``renditions`` is what ``base.images.renditions()`` returns; the ``<img>``'s own
     ``src`` is the largest JPEG not wider than ``largest``.
     """
     jpegs = renditions["jpg"]

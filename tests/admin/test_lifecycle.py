@@ -21,6 +21,7 @@ from django.contrib.redirects.models import Redirect
 from django.urls import reverse
 
 from awards.models import Award, Issuer
+from base.uploads import file_fields
 from news.models import (
     AccessibilityStatement,
     Article,
@@ -29,7 +30,6 @@ from news.models import (
     Office,
     Page,
 )
-from news.uploads import file_fields
 from tests import samples
 from tests.admin_forms import ARTICLE_IMAGES, ATTACHMENTS, AdminForm, form_errors
 from tests.factories import IssuerFactory

@@ -154,8 +154,8 @@ def test_scheduled_is_the_complement_of_published_among_published_status():
 def test_every_admin_with_a_rich_text_field_gives_the_editor_the_csp_nonce():
     from django.contrib import admin as django_admin
 
+    from base.fields import RichTextField
     from news.admin import CspNonceMediaMixin
-    from news.fields import RichTextField
 
     with_rich_text = {
         model

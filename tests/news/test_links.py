@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from news.fields import clean_html
+from base.fields import clean_html
 from news.models import Article
 from tests.admin_forms import AdminForm, form_errors
 from tests.factories import ArticleFactory

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.db import IntegrityError
 
-from news.fields import clean_html
+from base.fields import clean_html
 from news.models import Article, Category, Office
 from tests.factories import ArticleFactory, CategoryFactory
 

@@ -1,7 +1,7 @@
 import pytest
 
+from base.slugs import slugify_pl
 from news.models import Article
-from news.slugs import slugify_pl
 from tests.factories import ArticleFactory
 
 

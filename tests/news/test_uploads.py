@@ -5,8 +5,8 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from base.uploads import safe_filename
 from news.models import Article, ArticleImage, Attachment
-from news.uploads import safe_filename
 from tests import samples
 from tests.admin_forms import article_inlines
 from tests.factories import ArticleFactory

@@ -17,8 +17,8 @@ from django.db.models.fields.files import FieldFile
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
-from news.images import clean_image, make_renditions
-from news.uploads import EMPTY_FILE, INVALID_IMAGE, document_format
+from base.images import clean_image, make_renditions
+from base.uploads import EMPTY_FILE, INVALID_IMAGE, document_format
 
 #: What office staff can use in the editor; the HTML allow-list follows from it.
 EDITOR_EXTENSIONS = {

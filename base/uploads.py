@@ -16,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
 from PIL import Image
 
-from news.slugs import slugify_pl
+from base.slugs import slugify_pl
 
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
 
