@@ -5,8 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from awards.models import Award, Issuer, Validity
-from news.admin import AttachmentInline, ContentAdmin
-from news.models import Office
+from base.admin import AttachmentInline, ContentAdmin
+from base.models import Office
 
 
 class ValidityStatusFilter(admin.SimpleListFilter):

@@ -12,7 +12,7 @@ GROUP_PERMISSIONS = {
 
 
 def _grant_awards_permissions(sender, *, using="default", **kwargs):
-    from news.apps import grant_group_permissions
+    from base.apps import grant_group_permissions
 
     grant_group_permissions(GROUP_PERMISSIONS, using=using)
 

@@ -8,7 +8,13 @@ certificate was handed over on 28 June 2011 during a session of the town council
 import datetime
 
 from awards.models import Award, Issuer
-from news.models import Office
+from base.models import Office
+from news.models import Article
+
+#: The seed article that announced the 2022 certificate (news/demo.py makes it).
+CAL_ARTICLE_SLUG = (
+    "miejski-osrodek-pomocy-spolecznej-wyrozniony-za-wspieranie-aktywnosci-lokalnej"
+)
 
 CAL_DESCRIPTION = (
     "<p>Certyfikat Jakości Centrum Aktywności Lokalnej wyróżnia instytucje pomocy i "
@@ -18,8 +24,10 @@ CAL_DESCRIPTION = (
 )
 
 
-def load_awards(*, announced_in=None):
-    """Create the CAL issuer and both certificates; return the current one."""
+def load():
+    """Create the CAL issuer and both certificates, the current one linked to the
+    article that announced it (news' demo, loaded first); return summary lines."""
+    announced_in = Article.objects.filter(slug=CAL_ARTICLE_SLUG).first()
     office_name = Office.current().name or "Miejski Ośrodek Pomocy Społecznej w Mławie"
     cal, _ = Issuer.objects.get_or_create(
         slug="cal",
@@ -65,4 +73,4 @@ def load_awards(*, announced_in=None):
     )
     if created and announced_in is not None:
         current.articles.add(announced_in)
-    return current
+    return [f"Wyróżnienie: {current.title} ({current.validity_display})"]

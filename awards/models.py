@@ -12,6 +12,7 @@ from django.utils.dateformat import format as format_date
 
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
+from base.functions import Fold, all_words_in
 from base.slugs import unique_slug
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
 
@@ -122,6 +123,17 @@ class AwardQuerySet(models.QuerySet):
                 valid_until__isnull=True
             ),
         }[status]()
+
+    def search(self, words):
+        """Awards whose title, description or issuer contain every one of
+        ``words`` (folded): few rows, so a plain filter on both databases."""
+        fields = {
+            "folded_title": Fold("title"),
+            "folded_description": Fold("description"),
+            "folded_issuer": Fold("issuer__name"),
+            "folded_issuer_short": Fold("issuer__short_name"),
+        }
+        return self.alias(**fields).filter(all_words_in(words, fields))
 
     def for_cards(self):
         return self.select_related("issuer")
@@ -238,7 +250,7 @@ class Award(models.Model):
     )
     created_at = models.DateTimeField("utworzono", auto_now_add=True)
     updated_at = models.DateTimeField("zmieniono", auto_now=True)
-    attachments = GenericRelation("news.Attachment")
+    attachments = GenericRelation("base.Attachment")
 
     objects = AwardQuerySet.as_manager()
 
@@ -274,17 +286,20 @@ class Award(models.Model):
         return reverse("awards:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        errors = {}
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValidationError(
-                {
-                    "valid_until": "Koniec ważności nie może być wcześniejszy niż jej "
-                    f"początek ({polish_date(self.valid_from)})."
-                }
+            errors["valid_until"] = ValidationError(
+                "Koniec ważności nie może być wcześniejszy niż jej początek "
+                "(%(start)s).",
+                code="ends_before_start",
+                params={"start": polish_date(self.valid_from)},
             )
         if self.renews_id and self.pk and self.renews_id == self.pk:
-            raise ValidationError(
-                {"renews": "Wyróżnienie nie może odnawiać samego siebie."}
+            errors["renews"] = ValidationError(
+                "Wyróżnienie nie może odnawiać samego siebie.", code="renews_itself"
             )
+        if errors:
+            raise ValidationError(errors)
 
     def status_on(self, day):
         if self.valid_from and day < self.valid_from:

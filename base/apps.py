@@ -1,4 +1,162 @@
 from django.apps import AppConfig
+from django.db import transaction
+from django.db.backends.signals import connection_created
+from django.db.models import FileField
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_save,
+)
+
+
+def _crud(model, actions=("add", "change", "delete", "view"), *, app="base"):
+    return [f"{app}.{action}_{model}" for action in actions]
+
+
+#: What each staff group may do with this app's models. Groups are created by a
+#: migration; permissions exist only after Django's post_migrate step, so each app
+#: attaches its own there (grant_group_permissions). Attachments are edited inline
+#: in article and award forms, so whoever writes those needs them all.
+GROUP_PERMISSIONS = {
+    "Redaktorzy": [*_crud("attachment")],
+    "Wydawcy": [
+        *_crud("attachment"),
+        *_crud("notice"),
+        "base.change_office",
+        "base.view_office",
+        *_crud("redirect", app="redirects"),
+    ],
+}
+
+
+#: What each group may do, in words, for the office admin who adds a person.
+GROUP_DESCRIPTIONS = {
+    "Redaktorzy": "piszą i poprawiają artykuły, dodają do nich zdjęcia i załączniki; "
+    "zapisują szkice, ale nie publikują ani nie usuwają artykułów.",
+    "Wydawcy": "wszystko, co redaktorzy, a do tego publikują, planują, wycofują i "
+    "usuwają artykuły oraz prowadzą wyróżnienia, strony, komunikaty, kategorie, "
+    "przekierowania, dane instytucji i deklarację dostępności.",
+}
+
+
+def sync_staff_status(user_ids):
+    """A person in a staff group can log in to the panel; one who left every
+    group cannot any more (superusers keep their access)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef
+
+    User = get_user_model()
+    in_a_group = Exists(User.groups.through.objects.filter(user_id=OuterRef("pk")))
+    users = User.objects.filter(pk__in=user_ids)
+    users.filter(in_a_group, is_staff=False).update(is_staff=True)
+    users.filter(~in_a_group, is_staff=True, is_superuser=False).update(is_staff=False)
+
+
+def _staff_follows_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    # Django's User model has no hook of ours: membership changes arrive here,
+    # from the admin's user or group form, add_staff or the shell alike.
+    if action == "pre_clear" and reverse:
+        instance._cleared_user_ids = list(
+            instance.user_set.values_list("pk", flat=True)
+        )
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if not reverse:
+        user_ids = [instance.pk]
+    elif action == "post_clear":
+        user_ids = getattr(instance, "_cleared_user_ids", [])
+    else:
+        user_ids = pk_set
+    sync_staff_status(user_ids)
+    if not reverse:
+        instance.refresh_from_db(fields=["is_staff"])
+
+
+def grant_group_permissions(group_permissions, *, using="default"):
+    """Attach ``{group: ["app.codename", ...]}`` to the groups; idempotent."""
+    from django.contrib.auth.models import Group, Permission
+
+    for group_name, codenames in group_permissions.items():
+        group, _ = Group.objects.using(using).get_or_create(name=group_name)
+        for dotted in codenames:
+            app_label, codename = dotted.split(".")
+            permission = (
+                Permission.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .first()
+            )
+            if permission is not None:
+                group.permissions.add(permission)
+
+
+def _file_attnames(model):
+    return [f.attname for f in model._meta.concrete_fields if isinstance(f, FileField)]
+
+
+def _remember_stored_files(sender, instance, raw=False, **kwargs):
+    if raw or instance.pk is None:
+        return
+    attnames = _file_attnames(sender)
+    instance._stored_files = (
+        sender._default_manager.filter(pk=instance.pk).values(*attnames).first() or {}
+    )
+
+
+def _release_replaced_files(sender, instance, raw=False, **kwargs):
+    from base.uploads import delete_unused_files
+
+    old = getattr(instance, "_stored_files", {})
+    replaced = [
+        name
+        for attname, name in old.items()
+        if name and name != getattr(instance, attname).name
+    ]
+    if replaced:
+        transaction.on_commit(lambda: delete_unused_files(replaced))
+
+
+def _release_deleted_files(sender, instance, **kwargs):
+    from base.uploads import delete_unused_files
+
+    names = [getattr(instance, attname).name for attname in _file_attnames(sender)]
+    transaction.on_commit(lambda: delete_unused_files(names))
+
+
+def _write_office_snapshot(sender, instance, raw=False, **kwargs):
+    from base.error_pages import write_office_snapshot
+
+    if not raw:
+        transaction.on_commit(lambda: write_office_snapshot(instance))
+
+
+def _office_snapshot_after_migrate(sender, *, using="default", **kwargs):
+    # The office record is created by a migration, which sends no post_save.
+    from base.error_pages import write_office_snapshot
+    from base.models import Office
+
+    office = Office.objects.using(using).order_by("pk").first()
+    if office is not None:
+        write_office_snapshot(office)
+
+
+def _sync_site_domain(sender, *, using="default", **kwargs):
+    """Keep the sites framework's record on the configured public host name
+    (feeds and the sitemap build absolute links from it)."""
+    from django.conf import settings
+    from django.contrib.sites.models import Site
+
+    Site.objects.using(using).update_or_create(
+        pk=settings.SITE_ID,
+        defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_DOMAIN},
+    )
+
+
+def _grant_base_permissions(sender, *, using="default", **kwargs):
+    # Runs after every app's migrate step: other apps' permissions (redirects)
+    # exist only once their own post_migrate has run.
+    grant_group_permissions(GROUP_PERMISSIONS, using=using)
 
 
 class BaseConfig(AppConfig):
@@ -8,3 +166,44 @@ class BaseConfig(AppConfig):
     name = "base"
     verbose_name = "Ustawienia strony"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.contrib.auth import get_user_model
+
+        from base.functions import register_sqlite_fold
+
+        connection_created.connect(
+            register_sqlite_fold, dispatch_uid="base_sqlite_fold"
+        )
+        post_migrate.connect(
+            _grant_base_permissions, dispatch_uid="base_group_permissions"
+        )
+        post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="base_site")
+        post_migrate.connect(
+            _office_snapshot_after_migrate, sender=self, dispatch_uid="base_office_copy"
+        )
+        post_save.connect(
+            _write_office_snapshot,
+            sender=self.get_model("Office"),
+            dispatch_uid="base_office_copy_on_save",
+        )
+        m2m_changed.connect(
+            _staff_follows_groups,
+            sender=get_user_model().groups.through,
+            dispatch_uid="base_staff_follows_groups",
+        )
+        # Uploaded files follow their rows, in every app: a replaced or deleted
+        # file goes once no row uses it any more (after the transaction commits,
+        # so a rollback never loses a file). Runs when all models are loaded.
+        for model in self.apps.get_models():
+            if _file_attnames(model):
+                uid = model._meta.label_lower
+                pre_save.connect(
+                    _remember_stored_files, model, dispatch_uid=f"{uid}-pre"
+                )
+                post_save.connect(
+                    _release_replaced_files, model, dispatch_uid=f"{uid}-post"
+                )
+                post_delete.connect(
+                    _release_deleted_files, model, dispatch_uid=f"{uid}-del"
+                )

@@ -65,7 +65,7 @@ if not DEBUG and not ALLOWED_HOSTS:
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The site's own page, in Polish, when a form comes back without a valid token.
-CSRF_FAILURE_VIEW = "news.views.csrf_failure"
+CSRF_FAILURE_VIEW = "base.views.csrf_failure"
 
 # Project translations first: they adjust a few of Django's own Polish texts.
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -126,7 +126,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "news.context_processors.site",
+                "base.context_processors.site",
             ],
         },
     },

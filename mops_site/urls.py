@@ -1,3 +1,6 @@
+"""The site's addresses: each app's urls included, the home page and robots.txt
+composed from templates, the admin and its additions. Wiring only."""
+
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
@@ -5,48 +8,42 @@ from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
-from django.views.generic import RedirectView
+from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import JavaScriptCatalog
 
-from awards.sitemaps import AwardSitemap
-from news import admin as news_admin
-from news import sitemaps as news_sitemaps
-from news import views as news_views
-
-sitemaps = {
-    "sections": news_sitemaps.SectionSitemap,
-    "articles": news_sitemaps.ArticleSitemap,
-    "categories": news_sitemaps.CategorySitemap,
-    "awards": AwardSitemap,
-    "pages": news_sitemaps.PageSitemap,
-}
+from base import admin as base_admin
+from base import views as base_views
+from mops_site.sitemaps import sitemaps
+from search import views as search_views
 
 static_lazy = lazy(static, str)
 
-handler500 = "news.views.server_error"
+handler500 = "base.views.server_error"
 
 admin.site.site_header = "Panel redakcyjny"
 admin.site.site_title = "Panel redakcyjny"
 admin.site.index_title = "Zarządzanie treścią strony"
 
 urlpatterns = [
-    path("", news_views.home, name="home"),
+    # Filled by each app's inclusion tags (news_tags, awards_tags).
+    path("", TemplateView.as_view(template_name="home.html"), name="home"),
     path(
         "favicon.ico",
         RedirectView.as_view(url=static_lazy("favicon.ico"), permanent=True),
     ),
     path("aktualnosci/", include("news.urls")),
     path("wyroznienia/", include("awards.urls")),
-    path("szukaj/", news_views.search, name="search"),
-    path(
-        "deklaracja-dostepnosci/",
-        news_views.accessibility_statement,
-        name="accessibility_statement",
-    ),
-    path("ustawienia/", news_views.display_preferences, name="display_preferences"),
+    path("szukaj/", search_views.search, name="search"),
+    path("ustawienia/", base_views.display_preferences, name="display_preferences"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
-    path("robots.txt", news_views.robots_txt, name="robots_txt"),
-    path("healthz", news_views.healthz, name="healthz"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt", content_type="text/plain; charset=utf-8"
+        ),
+        name="robots_txt",
+    ),
+    path("healthz", base_views.healthz, name="healthz"),
     # The admin's JavaScript catalog, with the rich-text editor's strings (Polish
     # dialogs); it shadows the admin's own catalog at the same address.
     path(
@@ -58,7 +55,7 @@ urlpatterns = [
     # "Nie pamiętasz hasła?" on the panel's login page: Django's own views.
     path(
         f"{settings.ADMIN_URL}haslo/",
-        news_views.StaffPasswordResetView.as_view(),
+        base_views.StaffPasswordResetView.as_view(),
         name="admin_password_reset",
     ),
     path(
@@ -80,7 +77,7 @@ urlpatterns = [
     path(
         f"{settings.ADMIN_URL}autocomplete/",
         admin.site.admin_view(
-            news_admin.LabelledAutocompleteJsonView.as_view(admin_site=admin.site)
+            base_admin.LabelledAutocompleteJsonView.as_view(admin_site=admin.site)
         ),
     ),
     path(settings.ADMIN_URL, admin.site.urls),
@@ -92,6 +89,4 @@ if settings.DEBUG:
     urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Static pages last: their slugs live at the top level ("/kontakt/").
-urlpatterns.append(
-    path("<slug:slug>/", news_views.PageDetailView.as_view(), name="page")
-)
+urlpatterns.append(path("", include("pages.urls")))

@@ -34,8 +34,9 @@ CAL_ARTICLE_BODY = """
 """
 
 
-def load_news():
-    """Create the "Wyróżnienia" category and the CAL article; return the article."""
+def load():
+    """Create the "Wyróżnienia" category and the CAL article; return summary lines
+    (called by base's load_demo command)."""
     category, _ = Category.objects.get_or_create(
         slug="wyroznienia",
         defaults={
@@ -55,16 +56,4 @@ def load_news():
             "is_featured": True,
         },
     )
-    return article
-
-
-def load_demo():
-    """Load every app's demo content; return a summary line for each part."""
-    from awards.demo import load_awards
-
-    article = load_news()
-    award = load_awards(announced_in=article)
-    return [
-        f"Artykuł: {article.title}",
-        f"Wyróżnienie: {award.title} ({award.validity_display})",
-    ]
+    return [f"Artykuł: {article.title}"]

@@ -3,7 +3,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from news.models import Article, Category, Office
+from base.models import Office
+from news.models import Article, Category
 
 FEED_SIZE = 20
 

@@ -1,7 +1,6 @@
 from django.contrib.sitemaps import Sitemap
-from django.urls import reverse
 
-from news.models import AccessibilityStatement, Article, Category, Page
+from news.models import Article, Category
 
 
 class ArticleSitemap(Sitemap):
@@ -22,30 +21,3 @@ class CategorySitemap(Sitemap):
     def items(self):
         published = Article.objects.published().values("category")
         return Category.objects.filter(pk__in=published)
-
-
-class PageSitemap(Sitemap):
-    changefreq = "yearly"
-    priority = 0.5
-
-    def items(self):
-        return Page.objects.public()
-
-    def lastmod(self, page):
-        return page.updated_at
-
-
-class SectionSitemap(Sitemap):
-    """The fixed sections: home, news, awards and the accessibility statement."""
-
-    changefreq = "daily"
-    priority = 0.8
-
-    def items(self):
-        sections = ["home", "news:list", "awards:list"]
-        if AccessibilityStatement.objects.exists():
-            sections.append("accessibility_statement")
-        return sections
-
-    def location(self, name):
-        return reverse(name)

@@ -1,49 +1,9 @@
-import logging
-import smtplib
-
 from django.conf import settings
-from django.contrib.auth import views as auth_views
-from django.core.mail import get_connection
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import DatabaseError, connection
-from django.http import (
-    Http404,
-    HttpResponse,
-    HttpResponseForbidden,
-    HttpResponseRedirect,
-    HttpResponseServerError,
-)
-from django.shortcuts import get_object_or_404, render
-from django.template import loader
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
-from awards.models import Award
-from news import search as site_search
-from news.context_processors import TEXT_SIZES
-from news.error_pages import office_snapshot
-from news.models import (
-    AccessibilityStatement,
-    Article,
-    ArticleImage,
-    Category,
-    Office,
-    Page,
-)
-
-HOME_ARTICLES = 6
-
-logger = logging.getLogger(__name__)
-
-
-def home(request):
-    articles = Article.objects.published().for_cards().featured_first()[:HOME_ARTICLES]
-    awards = Award.objects.public().valid_on(timezone.localdate()).for_cards()
-    return render(request, "home.html", {"articles": articles, "awards": awards})
+from base.views import StaffPreviewMixin
+from news.models import Article, ArticleImage, Category
 
 
 class PublishedArticleMixin:
@@ -69,31 +29,6 @@ class CategoryArticleListView(PublishedArticleMixin, ListView):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class StaffPreviewMixin:
-    """A detail page residents see only when ``public()`` allows it; staff who may
-    edit the object (``preview_permission``) also open it through the admin's
-    "View on site" and get ``is_preview`` when residents cannot see it yet."""
-
-    preview_permission = ""
-
-    def public(self, queryset):
-        return queryset.public()
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if self.request.user.has_perm(self.preview_permission):
-            return queryset
-        return self.public(queryset)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if self.request.user.has_perm(self.preview_permission):
-            model = type(self.object)
-            visible = self.public(model.objects.filter(pk=self.object.pk)).exists()
-            context["is_preview"] = not visible
-        return context
-
-
 class ArticleDetailView(StaffPreviewMixin, DetailView):
     queryset = Article.objects.for_cards()
     preview_permission = "news.change_article"
@@ -104,7 +39,6 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["awards"] = article.awards.public()
         context["gallery"] = article.images.filter(
             placement=ArticleImage.Placement.GALLERY
         )
@@ -115,121 +49,3 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
             context["og_image"] = self.request.build_absolute_uri(largest.url)
             context["og_image_alt"] = image.alt
         return context
-
-
-class PageDetailView(StaffPreviewMixin, DetailView):
-    model = Page
-    preview_permission = "news.change_page"
-
-
-def accessibility_statement(request):
-    statement = AccessibilityStatement.current()
-    if statement is None:
-        raise Http404("Deklaracja dostępności nie została jeszcze uzupełniona.")
-    return render(
-        request, "news/accessibility_statement.html", {"statement": statement}
-    )
-
-
-def search(request):
-    query = " ".join(request.GET.get("q", "").split())[: site_search.MAX_QUERY_LENGTH]
-    paginator = Paginator(site_search.search(query), settings.NEWS_PAGE_SIZE)
-    try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404("Nie ma takiej strony wyników.") from None
-    return render(
-        request,
-        "news/search.html",
-        {"query": query, "page_obj": page, "results": page.object_list},
-    )
-
-
-def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    return HttpResponse(
-        f"User-agent: *\nDisallow: /szukaj/\n\nSitemap: {sitemap}\n",
-        content_type="text/plain; charset=utf-8",
-    )
-
-
-PREFERENCE_MAX_AGE = 365 * 24 * 60 * 60
-
-
-@require_POST
-def display_preferences(request):
-    """Larger text and high contrast, remembered in cookies; works without JS."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("home")
-    response = HttpResponseRedirect(target)
-    options = {
-        "max_age": PREFERENCE_MAX_AGE,
-        "samesite": "Lax",
-        "secure": request.is_secure(),
-    }
-    if request.POST.get("tekst") in TEXT_SIZES:
-        response.set_cookie("tekst", request.POST["tekst"], **options)
-    if request.POST.get("kontrast") in {"0", "1"}:
-        response.set_cookie("kontrast", request.POST["kontrast"], **options)
-    return response
-
-
-@never_cache
-def healthz(request):
-    """For the container's health check: 200 while the app and its database
-    answer, 503 while the database does not."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    except DatabaseError:
-        return HttpResponse(
-            "database unavailable\n", status=503, content_type="text/plain"
-        )
-    return HttpResponse("ok\n", content_type="text/plain")
-
-
-class StaffPasswordResetView(auth_views.PasswordResetView):
-    """Django's password reset for staff, which says so when the mail server
-    cannot be reached (EMAIL_TIMEOUT bounds the wait). Django itself logs a failed
-    send and reports success, so the server is tried first, before anyone's
-    address is looked up: the answer never tells whether an address exists."""
-
-    def form_valid(self, form):
-        try:
-            with get_connection():  # opens and closes a connection
-                pass
-        except (OSError, smtplib.SMTPException):
-            logger.exception("Mail server unreachable for a password reset.")
-            form.add_error(  # the admin's template shows this field's errors only
-                "email",
-                "Nie udało się wysłać wiadomości: serwer poczty nie odpowiada. "
-                "Spróbuj ponownie później albo poproś administratora strony o "
-                "ustawienie nowego hasła.",
-            )
-            return self.form_invalid(form)
-        return super().form_valid(form)
-
-
-def server_error(request):
-    """The 500 page, without the database: the office's name and phone come from
-    the copy error_pages keeps. Rendered without the request, so the layout
-    leaves out what needs it (the display forms, which post with a CSRF token)."""
-    office = Office(**office_snapshot())  # unsaved: no query
-    html = loader.get_template("500.html").render({"office": office})
-    return HttpResponseServerError(html)
-
-
-def csrf_failure(request, reason=""):
-    """A form sent without a valid token (a page open for too long, cookies
-    blocked): the site's own page, in Polish, with a way back."""
-    back = request.META.get("HTTP_REFERER", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = reverse("home")
-    return HttpResponseForbidden(
-        loader.render_to_string("403_csrf.html", {"back": back}, request)
-    )

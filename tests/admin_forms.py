@@ -10,7 +10,7 @@ person would change and posts. Any model with an admin gets this for free.
 from html.parser import HTMLParser
 
 ARTICLE_IMAGES = "images"
-ATTACHMENTS = "news-attachment-content_type-object_id"
+ATTACHMENTS = "base-attachment-content_type-object_id"
 
 _TEXT_INPUTS = {
     "",

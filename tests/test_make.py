@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.contrib.sites.models import Site
 
-from news.apps import _sync_site_domain
+from base.apps import _sync_site_domain
 from tests.factories import ArticleFactory
 
 ROOT = Path(__file__).resolve().parent.parent

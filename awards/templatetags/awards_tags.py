@@ -1,5 +1,7 @@
+"""The awards app's pieces of other pages: current awards (home page) and the
+badges of the awards an article announced."""
+
 from django import template
-from django.urls import reverse
 from django.utils import timezone
 
 from awards.models import Award
@@ -7,21 +9,14 @@ from awards.models import Award
 register = template.Library()
 
 
-@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
-def expiring_awards_notice(context):
-    """On the admin's start page: awards that expire within the warning window."""
-    request = context["request"]
-    if not request.user.has_perm("awards.view_award"):
-        return {"notices": []}
-    today = timezone.localdate()
-    awards = Award.objects.expiring_on(today).for_cards()
-    return {
-        "notices": [
-            (
-                reverse("admin:awards_award_change", args=[award.pk])
-                + "#id_valid_until",
-                award.expiry_notice(today),
-            )
-            for award in awards
-        ]
-    }
+@register.inclusion_tag("awards/includes/current_awards.html")
+def current_awards():
+    awards = Award.objects.public().valid_on(timezone.localdate()).for_cards()
+    return {"awards": awards}
+
+
+@register.inclusion_tag("awards/includes/award_badges.html")
+def award_badges(article):
+    """Badges of the public awards ``article`` announced (the award page links
+    back to the article)."""
+    return {"awards": article.awards.public()}

@@ -2,7 +2,8 @@
 
 import pytest
 
-from news.models import Article, Notice
+from base.models import Notice
+from news.models import Article
 from tests import samples
 from tests.admin_forms import ARTICLE_IMAGES, ATTACHMENTS, AdminForm
 
@@ -48,7 +49,7 @@ def test_a_form_error_without_files_does_not_talk_about_files(client, publisher)
 
 def test_dates_in_the_wrong_format_get_the_format_to_use(client, publisher):
     client.force_login(publisher)
-    form = AdminForm.open(client, "/admin/news/notice/add/")
+    form = AdminForm.open(client, "/admin/base/notice/add/")
     form.set(
         text="Komunikat",
         starts_at_0="2026-13-45",
@@ -64,7 +65,7 @@ def test_dates_in_the_wrong_format_get_the_format_to_use(client, publisher):
 
 def test_the_notice_form_reports_all_its_errors_at_once(client, publisher):
     client.force_login(publisher)
-    form = AdminForm.open(client, "/admin/news/notice/add/")
+    form = AdminForm.open(client, "/admin/base/notice/add/")
     form.set(
         text="Komunikat",
         starts_at_0="05.12.2026",

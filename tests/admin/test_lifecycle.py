@@ -21,15 +21,10 @@ from django.contrib.redirects.models import Redirect
 from django.urls import reverse
 
 from awards.models import Award, Issuer
+from base.models import Notice, Office
 from base.uploads import file_fields
-from news.models import (
-    AccessibilityStatement,
-    Article,
-    Category,
-    Notice,
-    Office,
-    Page,
-)
+from news.models import Article, Category
+from pages.models import AccessibilityStatement, Page
 from tests import samples
 from tests.admin_forms import ARTICLE_IMAGES, ATTACHMENTS, AdminForm, form_errors
 from tests.factories import IssuerFactory

@@ -6,7 +6,8 @@ from html import unescape
 
 import pytest
 
-from news.models import AccessibilityStatement, Office
+from base.models import Office
+from pages.models import AccessibilityStatement
 from tests.factories import AwardFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 
 from news.models import Article
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_editor_works_under_the_real_csp(page, log_in, publisher):

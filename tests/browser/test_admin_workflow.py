@@ -6,7 +6,7 @@ import pytest
 from news.models import Article
 from tests import samples
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def _photo(tmp_path):

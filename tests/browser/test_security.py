@@ -1,6 +1,6 @@
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_the_csp_blocks_an_inline_script(page):
@@ -40,9 +40,9 @@ def test_public_pages_run_no_inline_script_and_load_nothing_foreign(page, live_s
         "/admin/news/article/?status__exact=draft",
         "/admin/awards/award/",
         "/admin/awards/award/add/",
-        "/admin/news/page/add/",
-        "/admin/news/accessibilitystatement/",
-        "/admin/news/notice/add/",
+        "/admin/pages/page/add/",
+        "/admin/pages/accessibilitystatement/",
+        "/admin/base/notice/add/",
     ],
 )
 def test_admin_pages_run_under_the_csp_without_errors(page, log_in, admin_user, path):

@@ -12,7 +12,9 @@ from tests.deployment.conftest import ROOT, free_port, production_env
 COUNT_SCRIPT = """
 import json
 from awards.models import Award, Issuer
-from news.models import Article, ArticleImage, Attachment, Page
+from base.models import Attachment
+from news.models import Article, ArticleImage
+from pages.models import Page
 print(json.dumps({m.__name__: m.objects.count()
                   for m in (Article, ArticleImage, Attachment, Award, Issuer, Page)}))
 """
@@ -22,7 +24,8 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from awards.models import Award
-from news.models import Article, ArticleImage, Attachment
+from base.models import Attachment
+from news.models import Article, ArticleImage
 article = Article.objects.get()
 buffer = io.BytesIO()
 Image.new("RGB", (900, 600), (10, 80, 140)).save(buffer, format="JPEG")

@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-from news.models import Article, Office
+from base.models import Office
+from news.models import Article
 from tests.admin_forms import article_inlines
 from tests.factories import ArticleFactory, CategoryFactory
 
@@ -83,7 +84,7 @@ def test_a_too_long_lead_gets_a_polish_error_and_nothing_is_saved(client, publis
         "/admin/news/article/add/",
         "/admin/news/category/",
         "/admin/news/category/add/",
-        "/admin/news/office/",
+        "/admin/base/office/",
     ],
 )
 def test_admin_pages_load_for_a_publisher(client, publisher, url):
@@ -105,10 +106,10 @@ def test_article_changelist_search_and_filters(client, publisher):
 def test_the_office_record_is_edited_not_added_or_deleted(client, publisher):
     client.force_login(publisher)
     office = Office.current()
-    assert client.get("/admin/news/office/add/").status_code == 403
-    assert client.get(f"/admin/news/office/{office.pk}/delete/").status_code == 403
+    assert client.get("/admin/base/office/add/").status_code == 403
+    assert client.get(f"/admin/base/office/{office.pk}/delete/").status_code == 403
     response = client.post(
-        f"/admin/news/office/{office.pk}/change/",
+        f"/admin/base/office/{office.pk}/change/",
         {
             "name": "Centrum Usług Społecznych w Mławie",
             "short_name": "CUS Mława",
@@ -154,8 +155,8 @@ def test_scheduled_is_the_complement_of_published_among_published_status():
 def test_every_admin_with_a_rich_text_field_gives_the_editor_the_csp_nonce():
     from django.contrib import admin as django_admin
 
+    from base.admin import CspNonceMediaMixin
     from base.fields import RichTextField
-    from news.admin import CspNonceMediaMixin
 
     with_rich_text = {
         model

@@ -4,7 +4,8 @@ import pytest
 from django.db import IntegrityError
 
 from base.fields import clean_html
-from news.models import Article, Category, Office
+from base.models import Office
+from news.models import Article, Category
 from tests.factories import ArticleFactory, CategoryFactory
 
 NOW = datetime.datetime(2026, 11, 25, 12, 0, tzinfo=datetime.UTC)

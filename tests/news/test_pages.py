@@ -5,7 +5,8 @@ import re
 import pytest
 from django.test import Client
 
-from news.models import AccessibilityStatement, Notice, Office, Page
+from base.models import Notice, Office
+from pages.models import AccessibilityStatement, Page
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -230,7 +231,7 @@ def test_404_page_is_polish_and_in_the_layout(client):
 def test_500_page_renders_without_the_database(django_assert_num_queries):
     from django.test import RequestFactory
 
-    from news.views import server_error
+    from base.views import server_error
 
     with django_assert_num_queries(0):
         response = server_error(RequestFactory().get("/"))
@@ -250,7 +251,7 @@ def test_500_page_shows_the_office_as_staff_last_saved_it(
 ):
     from django.test import RequestFactory
 
-    from news.views import server_error
+    from base.views import server_error
 
     office = Office.current()
     office.name = "Centrum Usług Społecznych w Mławie"

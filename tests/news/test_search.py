@@ -1,6 +1,7 @@
 import pytest
 
-from news.search import fold, query_words
+from base.functions import fold
+from search.results import query_words
 from tests.factories import ArticleFactory, AwardFactory, IssuerFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ import pytest
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from base.models import Attachment
 from base.uploads import safe_filename
-from news.models import Article, ArticleImage, Attachment
+from news.models import Article, ArticleImage
 from tests import samples
 from tests.admin_forms import article_inlines
 from tests.factories import ArticleFactory

@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
-from news.models import Notice, Office, Page
+from base.models import Notice, Office
+from pages.models import Page
 
 TEXT_SIZES = {"normal": "", "large": "text-large", "larger": "text-larger"}
 

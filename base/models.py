@@ -1,0 +1,239 @@
+"""The site frame every content app builds on: the office's own record, the
+notices shown on every page, and the documents attached to any content.
+
+The tables keep the names they had in the news app (``Meta.db_table``): moving
+the models here changed Django's state, not the database.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from base.fields import DocumentField
+from base.uploads import UploadTo, validate_document
+
+
+class Office(models.Model):
+    """The office's own data ("Dane instytucji"), shown in every page's footer.
+
+    One record, edited by staff: a renamed or moved office is a form edit.
+    """
+
+    name = models.CharField(
+        "pełna nazwa",
+        max_length=200,
+        help_text="Pełna nazwa urzędowa, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”. "
+        "Widoczna w nagłówku i stopce każdej strony.",
+    )
+    short_name = models.CharField(
+        "nazwa skrócona",
+        max_length=60,
+        help_text="Krótka nazwa używana w tytule karty przeglądarki, np. „MOPS Mława”.",
+    )
+    street_address = models.CharField(
+        "ulica i numer", max_length=200, help_text="Np. „ul. Narutowicza 6”."
+    )
+    postal_code = models.CharField(
+        "kod pocztowy", max_length=6, help_text="Np. „06-500”."
+    )
+    city = models.CharField("miejscowość", max_length=100, help_text="Np. „Mława”.")
+    phone = models.CharField(
+        "telefon",
+        max_length=100,
+        blank=True,
+        help_text="Jeden lub kilka numerów, oddzielonych przecinkami, np. „23 654 35 60”.",
+    )
+    email = models.EmailField("e-mail", blank=True)
+    office_hours = models.TextField(
+        "godziny pracy",
+        blank=True,
+        help_text="Każda linia osobno, np. „poniedziałek–piątek: 8:00–16:00”.",
+    )
+    bip_url = models.URLField(
+        "adres BIP",
+        blank=True,
+        help_text="Adres Biuletynu Informacji Publicznej, linkowany w stopce każdej strony.",
+    )
+    dpo_name = models.CharField(
+        "inspektor ochrony danych",
+        max_length=200,
+        blank=True,
+        help_text="Imię i nazwisko inspektora ochrony danych (IOD), pokazywane na "
+        "stronie „Ochrona danych osobowych”.",
+    )
+    dpo_email = models.EmailField(
+        "e-mail inspektora ochrony danych",
+        blank=True,
+        help_text="Adres, pod którym mieszkańcy kontaktują się z IOD.",
+    )
+
+    class Meta:
+        db_table = "news_office"  # kept from the news app (ARCHITECTURE.md)
+        verbose_name = "dane instytucji"
+        verbose_name_plural = "dane instytucji"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("home")
+
+    @classmethod
+    def current(cls):
+        """The office record, or an empty one if staff have not created it yet."""
+        return cls.objects.order_by("pk").first() or cls()
+
+    @property
+    def phone_numbers(self):
+        return [number.strip() for number in self.phone.split(",") if number.strip()]
+
+    @property
+    def office_hours_lines(self):
+        return [line.strip() for line in self.office_hours.splitlines() if line.strip()]
+
+    @property
+    def full_address(self):
+        return f"{self.street_address}, {self.postal_code} {self.city}"
+
+    @property
+    def map_url(self):
+        """A link to the address on OpenStreetMap (nothing is embedded)."""
+        return "https://www.openstreetmap.org/search?" + urlencode(
+            {"query": self.full_address}
+        )
+
+
+class NoticeQuerySet(models.QuerySet):
+    def current(self, now=None):
+        now = now or timezone.now()
+        return self.filter(starts_at__lte=now, ends_at__gt=now)
+
+
+class Notice(models.Model):
+    """A time-boxed announcement on every page ("komunikat")."""
+
+    class Level(models.TextChoices):
+        INFO = "info", "informacja"
+        WARNING = "warning", "ostrzeżenie"
+
+    text = models.CharField(
+        "treść komunikatu",
+        max_length=300,
+        help_text="Krótko i konkretnie, np. „Przy mrozie poniżej −10°C wydajemy gorące "
+        "posiłki przy ul. Narutowicza 6, 13:00–14:00.”",
+    )
+    link_url = models.CharField(
+        "link (opcjonalnie)",
+        max_length=300,
+        blank=True,
+        help_text="Adres strony ze szczegółami, np. /aktualnosci/goracy-posilek/.",
+    )
+    link_text = models.CharField(
+        "tekst linku",
+        max_length=100,
+        blank=True,
+        help_text="Np. „Szczegóły komunikatu”.",
+    )
+    level = models.CharField("rodzaj", max_length=10, choices=Level, default=Level.INFO)
+    starts_at = models.DateTimeField("pokazuj od")
+    ends_at = models.DateTimeField(
+        "pokazuj do", help_text="Po tej chwili komunikat znika sam."
+    )
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        db_table = "news_notice"  # kept from the news app (ARCHITECTURE.md)
+        verbose_name = "komunikat"
+        verbose_name_plural = "komunikaty"
+        ordering = ["-starts_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="news_notice_ends_after_start",
+                condition=Q(ends_at__gt=F("starts_at")),
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+    def get_absolute_url(self):
+        return self.link_url or reverse("home")
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = ValidationError(
+                "Koniec wyświetlania musi być późniejszy niż jego początek.",
+                code="ends_before_start",
+            )
+        if self.link_url and not self.link_url.startswith(("/", "https://")):
+            errors["link_url"] = ValidationError(
+                "Podaj adres zaczynający się od „/” albo „https://”.",
+                code="invalid_link",
+            )
+        if self.link_url and not self.link_text:
+            errors["link_text"] = ValidationError(
+                "Podaj tekst linku, np. „Szczegóły”.", code="link_text_missing"
+            )
+        if errors:  # all at once: staff fix everything in one go
+            raise ValidationError(errors)
+
+
+class Attachment(models.Model):
+    """A document residents download ("Do pobrania"), attached to any content."""
+
+    class Language(models.TextChoices):
+        POLISH = "pl", "polski"
+        UKRAINIAN = "uk", "ukraiński"
+        ENGLISH = "en", "angielski"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    title = models.CharField(
+        "tytuł",
+        max_length=200,
+        help_text="Nazwa, którą zobaczy mieszkaniec, np. „Wniosek o zasiłek celowy”. "
+        "Format i rozmiar pliku dopisują się same.",
+    )
+    file = DocumentField(
+        "plik",
+        upload_to=UploadTo("attachments"),
+        validators=[validate_document],
+        help_text="PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.",
+    )
+    language = models.CharField(
+        "język dokumentu", max_length=5, choices=Language, default=Language.POLISH
+    )
+    position = models.PositiveSmallIntegerField("kolejność", default=0)
+
+    class Meta:
+        db_table = "news_attachment"  # kept from the news app (ARCHITECTURE.md)
+        verbose_name = "załącznik"
+        verbose_name_plural = "załączniki"
+        ordering = ["position", "pk"]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"], name="news_attachment_obj_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.file.url
+
+    @property
+    def file_format(self):
+        """ "PDF", "DOCX", …: the stored name's extension follows the content."""
+        return (
+            self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
+        )

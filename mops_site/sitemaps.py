@@ -1,0 +1,34 @@
+"""The sitemap registry: each app's sitemaps, plus the fixed sections."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from awards.sitemaps import AwardSitemap
+from news.sitemaps import ArticleSitemap, CategorySitemap
+from pages.models import AccessibilityStatement
+from pages.sitemaps import PageSitemap
+
+
+class SectionSitemap(Sitemap):
+    """The fixed sections: home, news, awards and the accessibility statement."""
+
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        sections = ["home", "news:list", "awards:list"]
+        if AccessibilityStatement.objects.exists():
+            sections.append("pages:accessibility_statement")
+        return sections
+
+    def location(self, name):
+        return reverse(name)
+
+
+sitemaps = {
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "categories": CategorySitemap,
+    "awards": AwardSitemap,
+    "pages": PageSitemap,
+}

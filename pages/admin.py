@@ -1,0 +1,65 @@
+from django.contrib import admin
+from django.db import models
+from django.utils import timezone
+
+from base.admin import ContentAdmin
+from pages.models import AccessibilityStatement, Page
+
+
+@admin.register(Page)
+class PageAdmin(ContentAdmin):
+    list_display = ["title", "slug", "kind", "is_public", "show_in_footer", "position"]
+    list_editable = ["position"]
+    list_filter = ["kind", "is_public", "show_in_footer"]
+    search_fields = ["title", "description", "body"]
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["title", "description", "body", "kind"]}),
+        ("Film", {"fields": ["video_url", "video_title"]}),
+        ("Publikacja", {"fields": ["is_public", "show_in_footer", "position", "slug"]}),
+    ]
+
+
+@admin.register(AccessibilityStatement)
+class AccessibilityStatementAdmin(ContentAdmin):
+    list_display = ["entity_name", "status", "last_reviewed_on", "review_deadline"]
+    list_filter = ["status"]
+    search_fields = ["entity_name"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (None, {"fields": ["entity_name", "site_url", "published_on", "updated_on"]}),
+        (
+            "Stan dostępności",
+            {"fields": ["status", "inaccessible_content", "exemptions"]},
+        ),
+        (
+            "Sporządzenie deklaracji",
+            {"fields": ["prepared_on", "last_reviewed_on", "assessment", "auditor"]},
+        ),
+        (
+            "Informacje zwrotne i kontakt",
+            {
+                "fields": [
+                    "contact_person",
+                    "contact_email",
+                    "contact_phone",
+                    "procedure",
+                ]
+            },
+        ),
+        ("Dostępność architektoniczna", {"fields": ["architecture", "mobile_apps"]}),
+    ]
+
+    @admin.display(description="Termin przeglądu")
+    def review_deadline(self, obj):
+        return obj.review_deadline(timezone.localdate())
+
+    def has_add_permission(self, request):
+        return (
+            super().has_add_permission(request)
+            and not AccessibilityStatement.objects.exists()
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,248 @@
+"""Static pages ("O nas", "Kontakt", the RODO clause, …) and the accessibility
+statement the law requires. Tables keep their names from the news app."""
+
+import datetime
+import re
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import Resolver404, resolve, reverse
+
+from base.fields import RichTextField
+
+
+def address_taken_by_the_site(slug):
+    """Whether ``/<slug>/`` (or ``/<slug>``) belongs to another part of the site:
+    asked of the URL resolver, so a new section can never be shadowed by a page.
+    Files served by nginx (static, media) count too."""
+    path = f"/{slug}/"
+    if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+        return True
+    for candidate in (path, path.rstrip("/")):
+        try:
+            match = resolve(candidate)
+        except Resolver404:
+            continue
+        if match.view_name != "pages:detail":
+            return True
+    return False
+
+
+YOUTUBE_ID = re.compile(
+    r"^https?://(?:www\.|m\.)?(?:youtube\.com/(?:watch\?(?:.*&)?v=|embed/|shorts/)"
+    r"|youtu\.be/)(?P<id>[A-Za-z0-9_-]{11})(?:[?&#].*)?$"
+)
+
+
+class PageQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(is_public=True)
+
+    def in_footer(self):
+        return self.public().filter(show_in_footer=True)
+
+
+class Page(models.Model):
+    """A static page: "O nas", "Kontakt", the RODO clause, easy-to-read and
+    sign-language information."""
+
+    class Kind(models.TextChoices):
+        STANDARD = "standard", "zwykła strona"
+        CONTACT = "contact", "kontakt (dane instytucji, godziny pracy, mapa)"
+        PRIVACY = "privacy", "ochrona danych (administrator i inspektor ochrony danych)"
+
+    title = models.CharField("tytuł", max_length=200)
+    slug = models.SlugField(
+        "adres (slug)",
+        max_length=120,
+        unique=True,
+        help_text="Adres strony, np. „kontakt” daje /kontakt/.",
+    )
+    description = models.CharField(
+        "opis dla wyszukiwarek",
+        max_length=300,
+        blank=True,
+        help_text="Jedno zdanie o zawartości strony (wyniki wyszukiwarek, udostępnienia).",
+    )
+    body = RichTextField("treść", blank=True)
+    kind = models.CharField(
+        "rodzaj",
+        max_length=10,
+        choices=Kind,
+        default=Kind.STANDARD,
+        help_text="Kontakt i ochrona danych same dopisują dane z „Dane instytucji”.",
+    )
+    video_url = models.URLField(
+        "film (YouTube)",
+        blank=True,
+        help_text="Adres filmu w serwisie YouTube, np. informacja w polskim języku "
+        "migowym. Film musi mieć napisy. Odtwarzacz ładuje się dopiero po kliknięciu, "
+        "więc YouTube nie widzi wizyty, dopóki mieszkaniec o to nie poprosi.",
+    )
+    video_title = models.CharField(
+        "tytuł filmu",
+        max_length=200,
+        blank=True,
+        help_text="Np. „Informacja o ośrodku w polskim języku migowym”.",
+    )
+    is_public = models.BooleanField("widoczna", default=True)
+    show_in_footer = models.BooleanField("link w stopce", default=True)
+    position = models.PositiveSmallIntegerField("kolejność", default=0)
+    updated_at = models.DateTimeField("zmieniono", auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        db_table = "news_page"  # kept from the news app (ARCHITECTURE.md)
+        verbose_name = "strona"
+        verbose_name_plural = "strony informacyjne"
+        ordering = ["position", "title", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("pages:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        if self.slug and address_taken_by_the_site(self.slug):
+            errors["slug"] = ValidationError(
+                "Ten adres jest zajęty przez inną część strony; wybierz inny.",
+                code="reserved_slug",
+            )
+        if self.video_url and not YOUTUBE_ID.match(self.video_url):
+            errors["video_url"] = ValidationError(
+                "Podaj adres filmu z serwisu YouTube, np. "
+                "https://www.youtube.com/watch?v=…",
+                code="not_youtube",
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def video_embed_url(self):
+        match = YOUTUBE_ID.match(self.video_url or "")
+        if not match:
+            return ""
+        query = urlencode({"cc_load_policy": 1, "cc_lang_pref": "pl", "hl": "pl"})
+        return f"https://www.youtube-nocookie.com/embed/{match['id']}?{query}"
+
+
+class AccessibilityStatement(models.Model):
+    """The accessibility statement ("deklaracja dostępności") the law requires,
+    kept as data and rendered with the ids of the technical conditions."""
+
+    class Status(models.TextChoices):
+        COMPLIANT = "compliant", "zgodna"
+        PARTIALLY = "partially", "częściowo zgodna"
+        NOT_COMPLIANT = "not_compliant", "niezgodna"
+
+    class Assessment(models.TextChoices):
+        SELF = "self", "samooceny przeprowadzonej przez podmiot publiczny"
+        EXTERNAL = "external", "badania przeprowadzonego przez podmiot zewnętrzny"
+
+    entity_name = models.CharField(
+        "nazwa podmiotu",
+        max_length=200,
+        help_text="Pełna nazwa instytucji, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”.",
+    )
+    site_url = models.URLField("adres strony", help_text="Np. https://mops.mlawa.pl/")
+    published_on = models.DateField(
+        "data publikacji strony", help_text="Kiedy strona została opublikowana."
+    )
+    updated_on = models.DateField(
+        "data ostatniej istotnej aktualizacji strony",
+        help_text="Data ostatniej dużej zmiany strony (nie każdego artykułu).",
+    )
+    status = models.CharField(
+        "status zgodności", max_length=15, choices=Status, default=Status.PARTIALLY
+    )
+    inaccessible_content = RichTextField(
+        "treści niedostępne",
+        blank=True,
+        help_text="Lista treści, które nie są dostępne, i dlaczego (wymagane przy statusie "
+        "częściowo zgodna lub niezgodna).",
+    )
+    exemptions = RichTextField(
+        "wyłączenia",
+        blank=True,
+        help_text="Treści wyłączone z obowiązku dostępności (np. dokumenty sprzed "
+        "23 września 2018 r.) wraz z podstawą.",
+    )
+    prepared_on = models.DateField("data sporządzenia deklaracji")
+    last_reviewed_on = models.DateField(
+        "data ostatniego przeglądu deklaracji",
+        help_text="Deklarację przegląda się co roku, najpóźniej do 31 marca.",
+    )
+    assessment = models.CharField(
+        "deklarację sporządzono na podstawie",
+        max_length=10,
+        choices=Assessment,
+        default=Assessment.SELF,
+    )
+    auditor = models.CharField(
+        "podmiot zewnętrzny (audytor)",
+        max_length=200,
+        blank=True,
+        help_text="Nazwa firmy lub osoby, gdy ocenę przeprowadził podmiot zewnętrzny.",
+    )
+    contact_person = models.CharField("osoba do kontaktu", max_length=200)
+    contact_email = models.EmailField("e-mail do kontaktu")
+    contact_phone = models.CharField("telefon do kontaktu", max_length=50)
+    procedure = RichTextField(
+        "procedura wnioskowo-skargowa",
+        help_text="Jak zgłosić brak dostępności, zażądać dostępu alternatywnego i "
+        "złożyć skargę.",
+    )
+    architecture = RichTextField(
+        "dostępność architektoniczna",
+        blank=True,
+        help_text="Opis dostępności budynku: wejścia, windy, toalety, miejsca parkingowe, "
+        "pętla indukcyjna, tłumacz PJM, pies asystujący.",
+    )
+    mobile_apps = models.TextField("aplikacje mobilne", blank=True)
+
+    class Meta:
+        db_table = (
+            "news_accessibilitystatement"  # kept from the news app (ARCHITECTURE.md)
+        )
+        verbose_name = "deklaracja dostępności"
+        verbose_name_plural = "deklaracja dostępności"
+
+    def __str__(self):
+        return f"Deklaracja dostępności: {self.entity_name}"
+
+    def get_absolute_url(self):
+        return reverse("pages:accessibility_statement")
+
+    def clean(self):
+        errors = {}
+        if self.status != self.Status.COMPLIANT and not self.inaccessible_content:
+            errors["inaccessible_content"] = ValidationError(
+                "Przy tym statusie wymień treści niedostępne.",
+                code="inaccessible_content_missing",
+            )
+        if self.assessment == self.Assessment.EXTERNAL and not self.auditor:
+            errors["auditor"] = ValidationError(
+                "Podaj nazwę podmiotu, który ocenił stronę.", code="auditor_missing"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.order_by("pk").first()
+
+    def review_deadline(self, today):
+        """The next 31 March by which the statement must have been reviewed."""
+        deadline = datetime.date(today.year, 3, 31)
+        if self.last_reviewed_on >= datetime.date(today.year, 1, 1):
+            deadline = datetime.date(today.year + 1, 3, 31)
+        return deadline
+
+    def review_is_due(self, today):
+        """True from 1 January of a year in which it has not been reviewed yet."""
+        return self.last_reviewed_on < datetime.date(today.year, 1, 1)

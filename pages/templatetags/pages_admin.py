@@ -1,0 +1,50 @@
+from django import template
+from django.urls import reverse
+from django.utils import timezone
+
+from pages.models import AccessibilityStatement
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
+def statement_review_notice(context):
+    """On the admin's start page: the accessibility statement's yearly review."""
+    request = context["request"]
+    statement = AccessibilityStatement.current()
+    if statement is None or not request.user.has_perm(
+        "pages.change_accessibilitystatement"
+    ):
+        return {"notices": []}
+    today = timezone.localdate()
+    if not statement.review_is_due(today):
+        return {"notices": []}
+    deadline = statement.review_deadline(today)
+    overdue = "minął" if today > deadline else "upływa"
+    text = (
+        f"Deklaracja dostępności wymaga corocznego przeglądu: termin {overdue} "
+        f"{deadline:%d.%m.%Y}. Sprawdź treść i ustaw datę ostatniego przeglądu."
+    )
+    url = reverse("admin:pages_accessibilitystatement_change", args=[statement.pk])
+    return {"notices": [(f"{url}#id_last_reviewed_on", text)]}
+
+
+@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
+def statement_contact_notice(context):
+    """On the admin's start page: the statement cannot go without its e-mail."""
+    request = context["request"]
+    notices = []
+    statement = AccessibilityStatement.current()
+    if (
+        statement
+        and not statement.contact_email
+        and request.user.has_perm("pages.change_accessibilitystatement")
+    ):
+        url = reverse("admin:pages_accessibilitystatement_change", args=[statement.pk])
+        notices.append(
+            (
+                f"{url}#id_contact_email",
+                "Deklaracja dostępności nie ma adresu e-mail do kontaktu.",
+            )
+        )
+    return {"notices": notices}
