@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from awards.models import Award, Issuer
-from news.views import StaffPreviewMixin
+from base.views import StaffPreviewMixin
 
 
 def award_list(request):

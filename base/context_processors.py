@@ -1,14 +1,14 @@
 from django.utils.functional import SimpleLazyObject
 
 from base.models import Notice, Office
-from pages.models import Page
 
 TEXT_SIZES = {"normal": "", "large": "text-large", "larger": "text-larger"}
 
 
 def site(request):
-    """What every page's layout shows: the office's data, the footer's pages, the
-    notices on now, and the resident's display preferences (from cookies)."""
+    """What every page's layout shows: the office's data, the notices on now, and
+    the resident's display preferences (from cookies). The footer's pages come
+    from the pages app's own tag (``footer_pages``)."""
     text_size = request.COOKIES.get("tekst", "normal")
     if text_size not in TEXT_SIZES:
         text_size = "normal"
@@ -16,7 +16,6 @@ def site(request):
     classes = [TEXT_SIZES[text_size], "high-contrast" if high_contrast else ""]
     return {
         "office": SimpleLazyObject(Office.current),
-        "footer_pages": SimpleLazyObject(lambda: list(Page.objects.in_footer())),
         "notices": SimpleLazyObject(lambda: list(Notice.objects.current())),
         "text_size": text_size,
         "high_contrast": high_contrast,
