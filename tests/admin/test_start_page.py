@@ -49,3 +49,15 @@ def test_filling_the_field_clears_its_reminder(client, publisher):
     Office.objects.update(dpo_name="Jan Nowak", dpo_email="iod@mlawa.pl")
     reminders = _reminders(client.get("/admin/").content.decode())
     assert not any("inspektora" in text for _, text in reminders)
+
+
+def test_the_admin_groups_each_app_under_its_own_heading(client, admin_user):
+    client.force_login(admin_user)
+    app_list = client.get("/admin/").context["app_list"]
+    sections = {
+        app["name"]: {m["object_name"] for m in app["models"]} for app in app_list
+    }
+    assert sections["Aktualności"] == {"Article", "Category"}
+    assert sections["Wyróżnienia"] == {"Award", "Issuer"}
+    assert sections["Strony"] == {"Page", "AccessibilityStatement"}
+    assert sections["Ustawienia strony"] == {"Office", "Notice"}

@@ -99,9 +99,9 @@ def test_end_before_start_is_a_polish_form_error():
     award = _award(valid_from=D(2026, 1, 1), valid_until=D(2025, 12, 31))
     with pytest.raises(ValidationError) as error:
         award.clean()
-    assert error.value.message_dict["valid_until"] == [
-        "Koniec ważności nie może być wcześniejszy niż jej początek (1 stycznia 2026)."
-    ]
+    [problem] = error.value.error_dict["valid_until"]
+    assert problem.code == "ends_before_start"
+    assert problem.params == {"start": "1 stycznia 2026"}
 
 
 @pytest.mark.django_db

@@ -183,3 +183,33 @@ def test_staff_groups_have_exactly_the_expected_permissions():
         "delete_issuer",
         "view_issuer",
     }
+
+
+@pytest.mark.django_db
+def test_renaming_a_published_article_outside_the_admin_keeps_old_links(client):
+    """The rule lives on the model: the shell, a workflow action or a restored
+    version get the redirect too."""
+    article = ArticleFactory(slug="stary-adres")
+    article = Article.objects.get(pk=article.pk)
+    article.slug = "nowy-adres"
+    article.save()
+    response = client.get("/aktualnosci/stary-adres/")
+    assert response.status_code == 301
+    assert response["Location"] == "/aktualnosci/nowy-adres/"
+    # and again: no chain, and the newest address never redirects to itself
+    article.slug = "stary-adres"
+    article.save()
+    assert client.get("/aktualnosci/nowy-adres/")["Location"] == (
+        "/aktualnosci/stary-adres/"
+    )
+    assert client.get("/aktualnosci/stary-adres/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_renaming_a_draft_leaves_no_redirect():
+    from django.contrib.redirects.models import Redirect
+
+    article = Article.objects.get(pk=ArticleFactory(draft=True, slug="szkic").pk)
+    article.slug = "szkic-2"
+    article.save()
+    assert not Redirect.objects.exists()
