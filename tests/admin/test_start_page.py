@@ -61,3 +61,21 @@ def test_the_admin_groups_each_app_under_its_own_heading(client, admin_user):
     assert sections["Wyróżnienia"] == {"Award", "Issuer"}
     assert sections["Strony"] == {"Page", "AccessibilityStatement"}
     assert sections["Ustawienia strony"] == {"Office", "Notice"}
+
+
+def test_the_admin_asks_for_missing_office_contact_data(client, publisher):
+    client.force_login(publisher)
+    html = client.get("/admin/").content.decode()
+    for missing in ["e-mail ośrodka", "adres BIP", "e-mail inspektora ochrony"]:
+        assert f"Uzupełnij dane instytucji: {missing}" in html
+    assert "Deklaracja dostępności nie ma adresu e-mail do kontaktu." in html
+    Office.objects.update(
+        email="a@example.pl",
+        bip_url="https://bip.example.pl/",
+        dpo_email="i@example.pl",
+        dpo_name="Jan Nowak",
+    )
+    AccessibilityStatement.objects.update(contact_email="d@example.pl")
+    html = client.get("/admin/").content.decode()
+    assert "Uzupełnij dane instytucji" not in html
+    assert "nie ma adresu e-mail" not in html

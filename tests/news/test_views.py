@@ -1,4 +1,6 @@
 import datetime
+import json
+import re
 
 import pytest
 from django.db import connection
@@ -218,3 +220,22 @@ def test_changing_the_slug_back_and_forth_never_loops(client, publisher):
     client.logout()
     assert client.get("/aktualnosci/a/").status_code == 200
     assert client.get("/aktualnosci/b/")["Location"] == "/aktualnosci/a/"
+
+
+def test_article_page_has_social_and_structured_metadata(client):
+    article = ArticleFactory(title="Dyżur świąteczny", lead="Ośrodek czynny do 12:00.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<title>Dyżur świąteczny – MOPS Mława</title>" in html
+    assert '<meta name="description" content="Ośrodek czynny do 12:00.">' in html
+    assert (
+        f'<link rel="canonical" href="http://testserver{article.get_absolute_url()}">'
+        in html
+    )
+    assert '<meta property="og:type" content="article">' in html
+    assert '<meta property="og:title" content="Dyżur świąteczny">' in html
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == "Dyżur świąteczny"
+    assert data["mainEntityOfPage"] == f"http://testserver{article.get_absolute_url()}"

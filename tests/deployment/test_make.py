@@ -9,7 +9,7 @@ from django.contrib.sites.models import Site
 from base.apps import _sync_site_domain
 from tests.factories import ArticleFactory
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def test_make_run_gives_every_step_the_address_it_serves():

@@ -1,0 +1,77 @@
+import datetime
+
+import pytest
+from django.test import Client
+
+from base.models import Notice
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_notice_shows_on_every_page_only_within_its_window(client, time_machine):
+    start = datetime.datetime(2026, 1, 10, 8, tzinfo=datetime.UTC)
+    Notice.objects.create(
+        text="Gorący posiłek przy mrozie poniżej −10°C",
+        starts_at=start,
+        ends_at=start + datetime.timedelta(days=3),
+    )
+    time_machine.move_to(start - datetime.timedelta(minutes=1), tick=False)
+    assert "Gorący posiłek" not in client.get("/").content.decode()
+    time_machine.move_to(start, tick=False)
+    for url in ["/", "/aktualnosci/", "/kontakt/", "/wyroznienia/", "/szukaj/"]:
+        assert "Gorący posiłek przy mrozie" in client.get(url).content.decode(), url
+    time_machine.move_to(start + datetime.timedelta(days=3), tick=False)
+    assert "Gorący posiłek" not in client.get("/").content.decode()
+
+
+def test_display_preferences_are_remembered_without_javascript(client):
+    response = client.post("/ustawienia/", {"kontrast": "1", "next": "/aktualnosci/"})
+    assert response.status_code == 302 and response["Location"] == "/aktualnosci/"
+    html = client.get("/kontakt/").content.decode()
+    assert '<html lang="pl" class="high-contrast">' in html
+    assert "Wyłącz wysoki kontrast" in html
+    client.post("/ustawienia/", {"tekst": "larger", "next": "/"})
+    assert (
+        '<html lang="pl" class="text-larger high-contrast">'
+        in client.get("/").content.decode()
+    )
+    client.post("/ustawienia/", {"tekst": "normal", "kontrast": "0"})
+    assert '<html lang="pl">' in client.get("/").content.decode()
+
+
+def test_display_preferences_refuse_odd_values_and_foreign_redirects(client):
+    response = client.post(
+        "/ustawienia/", {"tekst": "huge", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+    assert "tekst" not in response.cookies
+    client.cookies["tekst"] = "<script>"
+    assert '<html lang="pl">' in client.get("/").content.decode()
+    assert client.get("/ustawienia/").status_code == 405
+
+
+def test_display_preferences_need_the_csrf_token():
+    csrf_client = Client(enforce_csrf_checks=True)
+    assert csrf_client.post("/ustawienia/", {"kontrast": "1"}).status_code == 403
+
+
+def test_a_form_without_a_valid_token_gets_the_sites_own_page(client):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(
+        "/ustawienia/",
+        {"tekst": "large", "next": "/"},
+        HTTP_REFERER="http://testserver/aktualnosci/",
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "<h1>Formularz wygasł</h1>" in html
+    assert (
+        '<a href="http://testserver/aktualnosci/">Wróć do poprzedniej strony</a>'
+        in html
+    )
+    assert "CSRF" not in html
+    # a foreign referrer is not offered as the way back
+    response = strict.post("/ustawienia/", HTTP_REFERER="https://zly.example/")
+    assert '<a href="/">Wróć do poprzedniej strony</a>' in response.content.decode()
