@@ -6,12 +6,22 @@ import json
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from base.fields import clean_html
 
 register = template.Library()
+
+
+@register.filter
+def iso_datetime(value):
+    """A valid HTML/ISO 8601 date and time in the site's time zone, to the second
+    (``|date:'c'`` prints microseconds, which ``<time datetime>`` refuses)."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
 @register.filter

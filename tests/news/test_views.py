@@ -239,3 +239,18 @@ def test_article_page_has_social_and_structured_metadata(client):
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Dyżur świąteczny"
     assert data["mainEntityOfPage"] == f"http://testserver{article.get_absolute_url()}"
+
+
+def test_time_elements_carry_valid_datetimes(client):
+    article = ArticleFactory()  # stored with microseconds, like older rows
+    assert article.published_at.microsecond
+    pages = [
+        client.get("/"),
+        client.get("/aktualnosci/"),
+        client.get(article.get_absolute_url()),
+    ]
+    for response in pages:
+        values = re.findall(r'<time datetime="([^"]+)"', response.content.decode())
+        assert values
+        for value in values:
+            assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", value)
