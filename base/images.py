@@ -25,6 +25,7 @@ class Rendition:
     width: int
     height: int
     url: str
+    name: str = ""
 
 
 def _flatten(image):
@@ -114,6 +115,7 @@ def renditions(name, width, height, *, storage=default_storage):
                 width=w,
                 height=max(1, round(height * w / width)),
                 url=storage.url(rendition_name(name, w, extension)),
+                name=rendition_name(name, w, extension),
             )
             for w in rendition_widths(width)
         ]

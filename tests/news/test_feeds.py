@@ -89,3 +89,56 @@ def test_robots_txt_points_to_the_sitemap(client):
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
     assert "/admin" not in response.content.decode()  # never reveal the admin's address
+
+
+def test_feeds_carry_the_office_as_author_and_the_whole_article(client, settings):
+    from django.core.files.storage import default_storage  # noqa: F401
+
+    from news.models import ArticleImage
+    from tests import samples
+
+    article = ArticleFactory(
+        title="Pełna treść",
+        body='<p>Zobacz <a href="/kontakt/">kontakt</a> i <a href="#godziny">godziny</a>.</p>',
+    )
+    ArticleImage.objects.create(
+        article=article,
+        image=samples.jpeg(size=(1600, 900)),
+        alt_text="Sala",
+        placement="main",
+    )
+    atom = ET.fromstring(client.get("/aktualnosci/atom/").content)
+    assert atom.find(f"{ATOM}author/{ATOM}name").text == (
+        "Miejski Ośrodek Pomocy Społecznej w Mławie"
+    )
+    entry = next(atom.iter(f"{ATOM}entry"))
+    assert entry.find(f"{ATOM}author/{ATOM}name") is not None
+    content = entry.find(f"{ATOM}content")
+    assert content.get("type") == "html"
+    assert 'href="http://testserver/kontakt/"' in content.text
+    assert 'href="#godziny"' in content.text
+    assert '<img src="http://testserver/media/' in content.text
+    assert entry.find(f"{ATOM}summary").text == "Krótkie streszczenie artykułu."
+    enclosure = entry.find(f"{ATOM}link[@rel='enclosure']")
+    assert enclosure.get("href").startswith("http://testserver/media/")
+    assert int(enclosure.get("length")) > 0
+    assert enclosure.get("type") == "image/jpeg"
+
+    rss = ET.fromstring(client.get("/aktualnosci/rss/").content)
+    item = next(rss.iter("item"))
+    full = item.findtext("{http://purl.org/rss/1.0/modules/content/}encoded")
+    assert 'href="http://testserver/kontakt/"' in full
+    assert item.find("enclosure").get("type") == "image/jpeg"
+
+
+def test_feeds_parse_without_errors_in_a_feed_reader_library(client, content):
+    import feedparser
+
+    for url in [
+        "/aktualnosci/rss/",
+        "/aktualnosci/atom/",
+        "/aktualnosci/kategoria/komunikaty/atom/",
+    ]:
+        parsed = feedparser.parse(client.get(url).content)
+        assert not parsed.bozo, (url, parsed.bozo_exception)
+        assert parsed.entries
