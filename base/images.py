@@ -2,8 +2,10 @@
 
 An uploaded image is re-encoded once, when it is saved: EXIF (GPS included) and
 other metadata are dropped and the camera's orientation is applied. Then each
-width in RENDITION_WIDTHS that is narrower than the original is written as WebP
-and as JPEG next to it, so pages can offer ``srcset`` without any work per request.
+width in RENDITION_WIDTHS that is narrower than the original, and the original's
+own width (up to LARGEST_WIDTH), is written as WebP and as JPEG next to it, so
+pages can offer ``srcset`` without any work per request, and a photo is never
+served smaller than it was uploaded.
 """
 
 import io
@@ -15,6 +17,8 @@ from django.core.files.storage import default_storage
 from PIL import Image, ImageOps
 
 RENDITION_WIDTHS = (400, 800, 1200)
+#: The widest rendition: wider originals (a 6000 px camera photo) stop here.
+LARGEST_WIDTH = 2400
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 JPEG_QUALITY = 85
 WEBP_QUALITY = 80
@@ -76,10 +80,10 @@ def rendition_name(name, width, extension):
 
 
 def rendition_widths(original_width):
-    """The widths made for an image: the standard ones below its own width, or
-    its own width alone if it is narrower than all of them."""
-    widths = [width for width in RENDITION_WIDTHS if width < original_width]
-    return widths or [original_width]
+    """The widths made for an image: the standard ones below its own width, and
+    its own width (at most LARGEST_WIDTH): 1000 px → 400, 800, 1000."""
+    top = min(original_width, LARGEST_WIDTH)
+    return [width for width in RENDITION_WIDTHS if width < top] + [top]
 
 
 def make_renditions(name, *, storage=default_storage):
@@ -120,3 +124,14 @@ def renditions(name, width, height, *, storage=default_storage):
             for w in rendition_widths(width)
         ]
     return found
+
+
+def rebuild_renditions(names, *, storage=default_storage):
+    """Write the renditions of the stored images ``names`` again (after a change of
+    widths); a missing original is skipped. Returns how many were rebuilt."""
+    rebuilt = 0
+    for name in names:
+        if name and storage.exists(name):
+            make_renditions(name, storage=storage)
+            rebuilt += 1
+    return rebuilt

@@ -323,7 +323,8 @@ def test_deleting_an_article_removes_its_files(
             title="A",
             file=samples.upload("a.pdf", samples.pdf()),
         )
-    assert len(_media_files(settings)) == 1 + 6 + 1  # photo, 3 widths × 2 formats, PDF
+    # photo, 4 widths (400, 800, 1200 and its own 1600) × 2 formats, PDF
+    assert len(_media_files(settings)) == 1 + 8 + 1
     with django_capture_on_commit_callbacks(execute=True):
         article.delete()
     assert _media_files(settings) == []
@@ -386,8 +387,28 @@ def test_an_article_with_a_photo_shares_it_in_open_graph(client):
     assert (
         '<meta property="og:image" content="http://testserver/media/articles/' in html
     )
-    assert '-1200w.jpg">' in html
+    assert '-1600w.jpg">' in html  # the share image is the largest there is
     assert '<meta property="og:image:alt" content="Sala">' in html
+
+
+@pytest.mark.parametrize(
+    ("size", "widths"),
+    [
+        ((700, 400), [400, 700]),  # served at its own width, not only 400 px
+        ((1200, 800), [400, 800, 1200]),
+        ((1600, 900), [400, 800, 1200, 1600]),
+        ((5000, 3000), [400, 800, 1200, 2400]),  # capped
+    ],
+)
+def test_a_photo_is_always_offered_at_its_own_width(size, widths):
+    article = ArticleFactory()
+    image = ArticleImage.objects.create(
+        article=article, image=samples.jpeg(size=size), alt_text="Sala"
+    )
+    assert [r.width for r in image.renditions["jpg"]] == widths
+    assert [r.width for r in image.renditions["webp"]] == widths
+    for rendition in image.renditions["jpg"]:
+        assert default_storage.exists(rendition.name)
 
 
 def test_a_text_file_in_windows_1250_gets_a_helpful_message(admin_client, settings):

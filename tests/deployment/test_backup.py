@@ -97,9 +97,9 @@ def test_backup_then_restore_brings_everything_back(postgres_server, tmp_path):
         and before["Award"] == 2
     )
     files_before = _checksums(source_media)
-    # photo, 2 widths (400, 800) × 2 formats, attachment, scan, the office's
-    # copy for error pages
-    assert len(files_before) == 1 + 4 + 1 + 1 + 1
+    # photo, 3 widths (400, 800 and its own) × 2 formats, attachment, scan, the
+    # office's copy for error pages
+    assert len(files_before) == 1 + 6 + 1 + 1 + 1
 
     backup = _backup(source, tmp_path / "backups")
     assert (Path(backup) / "database.dump").stat().st_size > 0

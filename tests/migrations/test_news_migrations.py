@@ -60,3 +60,29 @@ def test_publication_times_become_whole_seconds_and_going_back_keeps_them(migrat
     apps = migrator.migrate(("news", "0009_move_pages_and_site_records_out"))
     article = apps.get_model("news", "Article").objects.get(slug="a")
     assert article.published_at == moment.replace(microsecond=0)
+
+
+def test_stored_photos_get_their_own_width_rendition(migrator, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from base.images import rendition_name
+    from tests import samples
+
+    apps = migrator.migrate(("base", "0001_initial"))
+    name = default_storage.save(
+        "articles/2025/abc/sala.jpg", ContentFile(samples.image_bytes(size=(1000, 600)))
+    )
+    article = apps.get_model("news", "Article").objects.create(
+        title="A", slug="a", lead="x"
+    )
+    apps.get_model("news", "ArticleImage").objects.create(
+        article=article, image=name, width=1000, height=600, alt_text="Sala"
+    )
+    apps.get_model("news", "ArticleImage").objects.create(
+        article=article, image="articles/2025/zzz/brak.jpg", width=900, height=600
+    )  # its file is gone: skipped, not an error
+    assert not default_storage.exists(rendition_name(name, 1000, "jpg"))
+    migrator.migrate(("base", "0002_renditions_at_original_width"))
+    for extension in ("jpg", "webp"):
+        assert default_storage.exists(rendition_name(name, 1000, extension))
