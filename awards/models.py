@@ -6,9 +6,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.html import strip_tags
 
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
@@ -66,6 +68,13 @@ class Issuer(models.Model):
 
     def get_absolute_url(self):
         return reverse("awards:issuer", kwargs={"slug": self.slug})
+
+    @property
+    def summary(self):
+        """One line for search engines and link previews."""
+        return truncatechars(self.description, 160) or (
+            f"Wyróżnienia przyznane ośrodkowi przez: {self.name}."
+        )
 
 
 class Validity(models.TextChoices):
@@ -366,6 +375,17 @@ class Award(models.Model):
             f"„{self.title}” ({self.issuer.short_name or self.issuer.name}) traci ważność "
             f"{polish_date(self.valid_until)} ({when}). Zadbaj o odnowienie."
         )
+
+    @property
+    def summary(self):
+        """One line for search engines and link previews, never just the title:
+        "Certyfikat; przyznał: CAL; 2022–2026. Za pracę …"."""
+        parts = [self.get_kind_display().capitalize(), f"przyznał: {self.issuer.name}"]
+        if self.validity_display:
+            parts.append(self.validity_display)
+        text = "; ".join(parts) + "."
+        description = strip_tags(self.description or "").strip()
+        return truncatechars(f"{text} {description}".strip(), 200)
 
     @property
     def year(self):

@@ -192,6 +192,7 @@ class OfficeAdmin(ContentAdmin):
         ("Adres", {"fields": ["street_address", "postal_code", "city"]}),
         ("Kontakt", {"fields": ["phone", "email", "office_hours", "bip_url"]}),
         ("Ochrona danych osobowych", {"fields": ["dpo_name", "dpo_email"]}),
+        ("Opis i logo", {"fields": ["description", "logo", "logo_alt"]}),
     ]
 
     def has_add_permission(self, request):

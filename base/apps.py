@@ -131,11 +131,15 @@ def _write_office_snapshot(sender, instance, raw=False, **kwargs):
         transaction.on_commit(lambda: write_office_snapshot(instance))
 
 
-def _office_snapshot_after_migrate(sender, *, using="default", **kwargs):
-    # The office record is created by a migration, which sends no post_save.
+def _office_snapshot_after_migrate(sender, *, apps=None, using="default", **kwargs):
+    # The office record is created by a migration, which sends no post_save. The
+    # models are those of the state migrated to (the record may not exist there).
     from base.error_pages import write_office_snapshot
-    from base.models import Office
 
+    try:
+        Office = (apps or sender.apps).get_model("base", "Office")
+    except LookupError:
+        return
     office = Office.objects.using(using).order_by("pk").first()
     if office is not None:
         write_office_snapshot(office)

@@ -15,8 +15,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from base.fields import DocumentField
-from base.uploads import UploadTo, validate_document
+from base.fields import CleanImageField, DocumentField
+from base.uploads import UploadTo, validate_document, validate_image
 
 
 class Office(models.Model):
@@ -71,6 +71,34 @@ class Office(models.Model):
         "e-mail inspektora ochrony danych",
         blank=True,
         help_text="Adres, pod którym mieszkańcy kontaktują się z IOD.",
+    )
+    description = models.TextField(
+        "opis ośrodka",
+        blank=True,
+        help_text="Jedno–dwa zdania o tym, czym zajmuje się ośrodek, np. „Pomagamy "
+        "rodzinom i osobom w trudnej sytuacji życiowej: zasiłki, praca socjalna, "
+        "usługi opiekuńcze.” Widoczne w wynikach wyszukiwarek i przy udostępnianiu.",
+    )
+    logo = CleanImageField(
+        "logo",
+        upload_to=UploadTo("site"),
+        blank=True,
+        renditions=False,
+        width_field="logo_width",
+        height_field="logo_height",
+        validators=[validate_image],
+        help_text="Logo ośrodka (JPEG, PNG, WebP lub GIF, do 10 MB; najlepiej "
+        "poziome, co najmniej 1200 px szerokości). Pokazywane przy udostępnianiu "
+        "stron bez zdjęcia; bez logo użyty jest neutralny obraz strony.",
+    )
+    logo_width = models.PositiveIntegerField(editable=False, null=True)
+    logo_height = models.PositiveIntegerField(editable=False, null=True)
+    logo_alt = models.CharField(
+        "tekst alternatywny logo",
+        max_length=200,
+        blank=True,
+        help_text="Co przedstawia logo, np. „Logo MOPS Mława: niebieski dom i "
+        "serce”. Puste pole: nazwa ośrodka.",
     )
 
     class Meta:

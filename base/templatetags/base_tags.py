@@ -5,6 +5,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -103,4 +104,27 @@ def organization_json_ld(context, office):
         data["telephone"] = office.phone_numbers[0]
     if office.email:
         data["email"] = office.email
+    if office.description:
+        data["description"] = office.description
+    if office.bip_url:
+        data["sameAs"] = [office.bip_url]
+    data["logo"] = share_image(context)["url"]
     return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def share_image(context):
+    """The image pages without a photo share: the office's logo, or the site's
+    neutral image. ``{"url": absolute address, "alt": text, "width", "height"}``."""
+    office = context.get("office")
+    request = context.get("request")
+    if office is not None and office.logo:
+        url, alt = office.logo.url, office.logo_alt or office.name
+        width, height = office.logo_width, office.logo_height
+    else:
+        url = static("img/udostepnianie.png")
+        alt = office.name if office is not None else ""
+        width, height = 1200, 630
+    if request is not None:
+        url = request.build_absolute_uri(url)
+    return {"url": url, "alt": alt, "width": width, "height": height}
