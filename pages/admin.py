@@ -48,7 +48,22 @@ class AccessibilityStatementAdmin(ContentAdmin):
                 ]
             },
         ),
-        ("Dostępność architektoniczna", {"fields": ["architecture", "mobile_apps"]}),
+        (
+            "Dostępność architektoniczna i komunikacyjna",
+            {
+                "fields": [
+                    "architecture",
+                    "architecture_url",
+                    "communication",
+                    "mobile_apps",
+                ]
+            },
+        ),
+        (
+            "Nadmierne obciążenie",
+            {"classes": ["collapse"], "fields": ["burden_assessment"]},
+        ),
+        ("Publikacja", {"fields": ["is_published"]}),
     ]
 
     @admin.display(description="Termin przeglądu")

@@ -190,20 +190,42 @@ class AccessibilityStatement(models.Model):
         help_text="Nazwa firmy lub osoby, gdy ocenę przeprowadził podmiot zewnętrzny.",
     )
     contact_person = models.CharField("osoba do kontaktu", max_length=200)
-    contact_email = models.EmailField("e-mail do kontaktu")
+    contact_email = models.EmailField("e-mail do kontaktu", blank=True)
     contact_phone = models.CharField("telefon do kontaktu", max_length=50)
     procedure = RichTextField(
         "procedura wnioskowo-skargowa",
         help_text="Jak zgłosić brak dostępności, zażądać dostępu alternatywnego i "
         "złożyć skargę.",
     )
+    burden_assessment = RichTextField(
+        "ocena nadmiernego obciążenia",
+        blank=True,
+        help_text="Tylko gdy ośrodek powołuje się na nadmierne obciążenie (art. 8 "
+        "ustawy): wyniki tej oceny.",
+    )
     architecture = RichTextField(
         "dostępność architektoniczna",
-        blank=True,
         help_text="Opis dostępności budynku: wejścia, windy, toalety, miejsca parkingowe, "
-        "pętla indukcyjna, tłumacz PJM, pies asystujący.",
+        "pies asystujący.",
+    )
+    architecture_url = models.URLField(
+        "link do opisu dostępności architektonicznej",
+        blank=True,
+        help_text="Gdy dostępność budynku jest opisana na osobnej stronie.",
+    )
+    communication = RichTextField(
+        "dostępność komunikacyjno-informacyjna",
+        default="",
+        help_text="Tłumacz polskiego języka migowego (jak i z jakim wyprzedzeniem go "
+        "zamówić), pętla indukcyjna, kontakt SMS, e-mail, tekst łatwy do czytania.",
     )
     mobile_apps = models.TextField("aplikacje mobilne", blank=True)
+    is_published = models.BooleanField(
+        "opublikowana",
+        default=False,
+        help_text="Deklaracja widoczna dla mieszkańców. Wymaga adresu e-mail do "
+        "kontaktu (ustawa o dostępności cyfrowej).",
+    )
 
     class Meta:
         db_table = (
@@ -229,8 +251,20 @@ class AccessibilityStatement(models.Model):
             errors["auditor"] = ValidationError(
                 "Podaj nazwę podmiotu, który ocenił stronę.", code="auditor_missing"
             )
+        if self.is_published and not self.contact_email:
+            errors["contact_email"] = ValidationError(
+                "Deklaracji nie można opublikować bez adresu e-mail do kontaktu: "
+                "wymaga go ustawa. Wpisz adres albo odznacz „opublikowana”.",
+                code="required_to_publish",
+            )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def was_reviewed(self):
+        """Reviewed at least once since it was prepared (v2.0: a11y-data-przeglad
+        is shown from the first review)."""
+        return self.last_reviewed_on > self.prepared_on
 
     @classmethod
     def current(cls):

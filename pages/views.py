@@ -15,6 +15,14 @@ def accessibility_statement(request):
     statement = AccessibilityStatement.current()
     if statement is None:
         raise Http404("Deklaracja dostępności nie została jeszcze uzupełniona.")
+    if not statement.is_published and not request.user.has_perm(
+        "pages.change_accessibilitystatement"
+    ):
+        # Until staff complete it (the e-mail the law requires), residents learn
+        # how to reach the office about accessibility meanwhile.
+        return render(request, "pages/accessibility_statement_pending.html")
     return render(
-        request, "pages/accessibility_statement.html", {"statement": statement}
+        request,
+        "pages/accessibility_statement.html",
+        {"statement": statement, "is_preview": not statement.is_published},
     )

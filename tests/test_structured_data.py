@@ -6,6 +6,7 @@ import extruct
 import pytest
 
 from base.models import Office
+from pages.models import AccessibilityStatement
 from tests.factories import ArticleFactory, AwardFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +25,7 @@ def _extract(client, url):
 
 @pytest.fixture
 def site():
+    AccessibilityStatement.objects.update(contact_email="d@mlawa.pl", is_published=True)
     award = AwardFactory(title="Certyfikat Jakości", description="<p>Za pracę OSL.</p>")
     article = ArticleFactory(title="Dzień otwarty", lead="Zapraszamy w sobotę.")
     return {

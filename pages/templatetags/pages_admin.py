@@ -44,7 +44,8 @@ def statement_contact_notice(context):
         notices.append(
             (
                 f"{url}#id_contact_email",
-                "Deklaracja dostępności nie ma adresu e-mail do kontaktu.",
+                "Deklaracja dostępności nie ma adresu e-mail do kontaktu, więc "
+                "mieszkańcy widzą tylko informację, że jest w przygotowaniu.",
             )
         )
     return {"notices": notices}

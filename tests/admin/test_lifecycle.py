@@ -230,7 +230,9 @@ SPECS = [
     Spec(
         AccessibilityStatement,
         fill=lambda f: f.set(
-            site_url="https://mops.mlawa.pl/", contact_email="dostepnosc@mlawa.pl"
+            site_url="https://mops.mlawa.pl/",
+            contact_email="dostepnosc@mlawa.pl",
+            is_published="on",
         ),
         existing=AccessibilityStatement.current,
         text=("contact_person", "Jan Nowak"),

@@ -86,3 +86,33 @@ def test_stored_photos_get_their_own_width_rendition(migrator, settings, tmp_pat
     migrator.migrate(("base", "0002_renditions_at_original_width"))
     for extension in ("jpg", "webp"):
         assert default_storage.exists(rendition_name(name, 1000, extension))
+
+
+def test_the_statement_gets_the_sections_of_version_2_and_stays_unpublished_without_e_mail(
+    migrator,
+):
+    apps = migrator.migrate(("pages", "0001_initial"))
+    import datetime
+
+    day = datetime.date(2026, 1, 1)
+    apps.get_model("pages", "AccessibilityStatement").objects.all().delete()
+    apps.get_model("pages", "AccessibilityStatement").objects.create(
+        entity_name="MOPS",
+        site_url="https://mops.example.pl/",
+        published_on=day,
+        updated_on=day,
+        prepared_on=day,
+        last_reviewed_on=day,
+        contact_person="Koordynator",
+        contact_email="",
+        contact_phone="23 654 35 60",
+        procedure="<p>Procedura.</p>",
+        architecture="",
+    )
+    apps = migrator.migrate(("pages", "0002_statement_v2_fields"))
+    statement = apps.get_model("pages", "AccessibilityStatement").objects.get()
+    assert "języka migowego" in statement.communication
+    assert statement.architecture.startswith("<p>Opis dostępności budynku")
+    assert statement.is_published is False
+    apps = migrator.migrate(("pages", "0001_initial"))
+    assert apps.get_model("pages", "AccessibilityStatement").objects.get().architecture == ""

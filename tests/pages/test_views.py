@@ -2,6 +2,7 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from base.models import Office
 from pages.models import AccessibilityStatement, Page
@@ -89,34 +90,93 @@ def test_hidden_pages_answer_404(client):
     assert client.get("/nie-ma-takiej-strony/").status_code == 404
 
 
-def test_accessibility_statement_has_the_prescribed_ids_and_dates(client):
+#: "Warunki techniczne … deklaracji dostępności", version 2.0 of 31 July 2024.
+MANDATORY_IDS = [
+    "a11y-wstep",
+    "a11y-podmiot",
+    "a11y-zakres",
+    "a11y-url",
+    "a11y-data-publikacja",
+    "a11y-data-aktualizacja",
+    "a11y-status",
+    "a11y-data-sporzadzenie",
+    "a11y-kontakt",
+    "a11y-email",
+    "a11y-telefon",
+    "a11y-procedura",
+    "a11y-architektura",
+    "a11y-komunikacja",
+]
+CONDITIONAL_IDS = [
+    "a11y-data-przeglad",
+    "a11y-ocena",
+    "a11y-aplikacje",
+    "a11y-architektura-url",
+]
+
+
+def _published_statement(**values):
     statement = AccessibilityStatement.current()
     statement.contact_email = "dostepnosc@example.pl"
+    statement.is_published = True
     statement.published_on = datetime.date(2026, 1, 15)
-    statement.last_reviewed_on = datetime.date(2026, 3, 2)
+    statement.prepared_on = datetime.date(2026, 1, 20)
+    statement.last_reviewed_on = datetime.date(2026, 1, 20)
+    for name, value in values.items():
+        setattr(statement, name, value)
     statement.save()
+    return statement
+
+
+def test_accessibility_statement_has_every_mandatory_id_of_version_2(client):
+    _published_statement()
     html = client.get("/deklaracja-dostepnosci/").content.decode()
-    for element_id in [
-        "a11y-wstep",
-        "a11y-podmiot",
-        "a11y-url",
-        "a11y-data-publikacja",
-        "a11y-data-aktualizacja",
-        "a11y-status",
-        "a11y-data-sporzadzenie",
-        "a11y-kontakt",
-        "a11y-osoba",
-        "a11y-email",
-        "a11y-telefon",
-        "a11y-procedura",
-    ]:
+    for element_id in MANDATORY_IDS:
         assert len(re.findall(f'id="{element_id}"', html)) == 1, element_id
+    for element_id in CONDITIONAL_IDS:  # none of them applies yet
+        assert f'id="{element_id}"' not in html, element_id
     assert (
         '<time id="a11y-data-publikacja" datetime="2026-01-15">15 stycznia 2026</time>'
         in html
     )
+    assert '<span id="a11y-zakres">strony internetowej</span>' in html
+    assert 'href="mailto:dostepnosc@example.pl"' in html
     assert "<strong>częściowo zgodna</strong>" in html
     assert "Rzecznika Praw Obywatelskich" in html
+    assert "tłumacza polskiego języka migowego" in html  # the starter text
+
+
+def test_conditional_ids_appear_when_they_apply(client):
+    _published_statement(
+        last_reviewed_on=datetime.date(2027, 3, 1),
+        burden_assessment="<p>Ocena z 2026 r.</p>",
+        mobile_apps="Ośrodek nie ma aplikacji mobilnych.",
+        architecture_url="https://mops.example.pl/budynek/",
+    )
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    for element_id in MANDATORY_IDS + CONDITIONAL_IDS:
+        assert len(re.findall(f'id="{element_id}"', html)) == 1, element_id
+    assert '<time id="a11y-data-przeglad" datetime="2027-03-01">' in html
+
+
+def test_a_statement_without_an_e_mail_is_not_published(client, publisher):
+    statement = AccessibilityStatement.current()
+    statement.contact_email = ""
+    statement.is_published = True
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    assert [e.code for e in error.value.error_dict["contact_email"]] == [
+        "required_to_publish"
+    ]
+    # as the migration left it: residents read that it is being prepared
+    AccessibilityStatement.objects.update(contact_email="", is_published=False)
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert "jest w przygotowaniu" in html
+    assert 'id="a11y-status"' not in html
+    assert 'href="tel:236543560"' in html
+    client.force_login(publisher)  # staff preview the whole statement
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert 'id="a11y-status"' in html and "Podgląd." in html
 
 
 def test_staff_preview_a_hidden_page_with_a_notice(client, publisher):
