@@ -15,7 +15,7 @@ def slugify_pl(text):
 
 
 #: Slugs an article cannot take: they are addresses of the news section itself.
-RESERVED_SLUGS = {"rss", "atom", "kategoria"}
+RESERVED_SLUGS = {"rss", "atom", "kategoria", "kanaly"}
 
 
 def unique_slug(instance, text, *, field="slug", fallback="wpis"):

@@ -6,6 +6,7 @@ app_name = "news"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
+    path("kanaly/", views.FeedsHelpView.as_view(), name="feeds"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
     path(
@@ -15,6 +16,6 @@ urlpatterns = [
     ),
     path("kategoria/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
     path("kategoria/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_atom"),
-    # Articles cannot take the slugs above ("rss", "atom", "kategoria"): see slugs.py.
+    # Articles cannot take the slugs above ("kanaly", "rss", …): see base/slugs.py.
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from base.views import StaffPreviewMixin
 from news.models import Article, ArticleImage, Category
@@ -49,3 +49,16 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
             context["og_image"] = self.request.build_absolute_uri(largest.url)
             context["og_image_alt"] = image.alt
         return context
+
+
+class FeedsHelpView(TemplateView):
+    """What a feed is, in plain Polish, with every feed's address to copy: a
+    resident who clicks "RSS" should not land on raw XML."""
+
+    template_name = "news/feeds_help.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().values("category")
+        return super().get_context_data(
+            categories=Category.objects.filter(pk__in=published), **kwargs
+        )

@@ -1,5 +1,5 @@
-"""WCAG 2.1 A/AA checks with axe-core in Chromium, keyboard use, small screens,
-and the site without JavaScript."""
+"""WCAG 2.2 A/AA checks with axe-core in Chromium (normal, high-contrast and
+largest-text modes), keyboard use, small screens, and the site without JavaScript."""
 
 from io import StringIO
 
@@ -8,14 +8,22 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
 from news.models import Article, ArticleImage
-from pages.models import Page
+from pages.models import AccessibilityStatement, Page
 from tests import samples
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WCAG_AA = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }
+}
+MODES = {
+    "normal": {},
+    "high contrast": {"kontrast": "1"},
+    "largest text": {"tekst": "larger"},
 }
 
 
@@ -23,6 +31,9 @@ WCAG_AA = {
 def site(settings):
     """The demo content, an article with a photo and a link, and every page kind."""
     call_command("load_demo", stdout=StringIO())
+    AccessibilityStatement.objects.update(
+        contact_email="dostepnosc@mlawa.pl", is_published=True
+    )
     article = Article.objects.get()
     ArticleImage.objects.create(
         article=article,
@@ -46,6 +57,8 @@ def site(settings):
         "awards list": "/wyroznienia/",
         "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
         "accessibility statement": "/deklaracja-dostepnosci/",
+        "feeds explained": "/aktualnosci/kanaly/",
+        "issuer": "/wyroznienia/przyznajacy/cal/",
         **{page.title: page.get_absolute_url() for page in Page.objects.all()},
         "404 page": "/nie-ma-takiej-strony/",
     }
@@ -68,15 +81,124 @@ def test_the_axe_harness_reports_a_violation(page, live_server):
     assert [v["id"] for v in results.response["violations"]] == ["image-alt"]
 
 
-@pytest.mark.parametrize("contrast", ["normal", "high contrast"])
-def test_axe_finds_no_wcag_21_aa_violations(context, page, live_server, site, contrast):
-    if contrast == "high contrast":
-        context.add_cookies(
-            [{"name": "kontrast", "value": "1", "url": live_server.url}]
-        )
-    assert len(site) == 14  # 9 sections and pages + the 5 pages the law requires
+def _use_mode(context, live_server, mode):
+    context.add_cookies(
+        [
+            {"name": name, "value": value, "url": live_server.url}
+            for name, value in MODES[mode].items()
+        ]
+    )
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_axe_finds_no_wcag_22_aa_violations(context, page, live_server, site, mode):
+    _use_mode(context, live_server, mode)
+    assert len(site) == 16  # 11 sections and pages + the 5 pages the law requires
     found = {name: _violations(page, url) for name, url in site.items()}
     assert {name: v for name, v in found.items() if v} == {}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_nothing_overflows_a_320_px_screen_in_any_mode(
+    context, live_server, site, mode
+):
+    """WCAG 1.4.10 Reflow: also with "A++" and in high contrast."""
+    _use_mode(context, live_server, mode)
+    page = context.new_page()
+    page.set_viewport_size({"width": 320, "height": 640})
+    wide = {}
+    for name, url in site.items():
+        page.goto(url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide[name] = width
+    assert wide == {}
+
+
+TARGETS = "a, button, input, select, textarea, summary, [role=button]"
+SMALL_TARGETS_JS = """(selector) => {
+  const inline = (el) => getComputedStyle(el).display === "inline"
+    && el.closest("p, li, dd, td, figcaption, address")
+    && (el.closest("p, li, dd, td, figcaption, address").textContent.trim()
+        .length > el.textContent.trim().length + 1);
+  const boxes = [...document.querySelectorAll(selector)]
+    .filter((el) => el.offsetParent !== null && !inline(el))
+    .map((el) => [el, el.getBoundingClientRect()]);
+  const centre = (r) => [r.left + r.width / 2, r.top + r.height / 2];
+  return boxes.filter(([el, r]) => {
+    if (r.width >= 24 && r.height >= 24) return false;
+    const [x, y] = centre(r);
+    return boxes.some(([other, o]) => other !== el && (() => {
+      const [ox, oy] = centre(o);
+      return Math.hypot(x - ox, y - oy) < 24;
+    })());
+  }).map(([el, r]) => el.outerHTML.slice(0, 80) + ` ${r.width}x${r.height}`);
+}"""
+
+
+def test_the_target_size_check_finds_crowded_small_targets(page, live_server):
+    page.goto(live_server.url + "/robots.txt")
+    page.set_content(
+        '<html lang="pl"><body><a href="/a" style="display:inline-block;width:10px;'
+        'height:10px">a</a><a href="/b" style="display:inline-block;width:10px;'
+        'height:10px">b</a></body></html>'
+    )
+    assert len(page.evaluate(SMALL_TARGETS_JS, TARGETS)) == 2
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_every_target_is_at_least_24_px_or_spaced(context, site, width):
+    """WCAG 2.5.8: a target smaller than 24×24 px needs a 24 px circle free of
+    other targets; links inside running text are exempt."""
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 800})
+    small = {}
+    for name, url in site.items():
+        page.goto(url)
+        found = page.evaluate(
+            SMALL_TARGETS_JS,
+            TARGETS,
+        )
+        if found:
+            small[name] = found
+    assert small == {}
+
+
+def test_a_focused_element_is_never_hidden_under_the_header(context, live_server, site):
+    """WCAG 2.4.11: tabbing through a long page keeps the focus in view."""
+    _use_mode(context, live_server, "largest text")
+    page = context.new_page()
+    page.set_viewport_size({"width": 390, "height": 700})
+    page.goto(site["news list"])
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        hidden = page.evaluate(
+            """() => {
+              const el = document.activeElement;
+              if (!el || el === document.body) return false;
+              const r = el.getBoundingClientRect();
+              const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+              const y = Math.min(Math.max(r.top + Math.min(r.height, 20) / 2, 0), innerHeight - 1);
+              const top = document.elementFromPoint(x, y);
+              return !!top && top !== el && !el.contains(top) && !top.contains(el);
+            }"""
+        )
+        assert not hidden, page.evaluate(
+            "document.activeElement.outerHTML.slice(0, 120)"
+        )
+
+
+def test_help_is_in_the_same_place_on_every_page(context, site):
+    """WCAG 3.2.6: the office's phone is in the footer's contact section, in the
+    same order relative to the rest, on every page."""
+    page = context.new_page()
+    seen = set()
+    for name, url in site.items():
+        page.goto(url)
+        phone = page.locator("footer #stopka-kontakt ~ address a[href^='tel:']").first
+        assert phone.count() == 1, name
+        seen.add(phone.get_attribute("href"))
+    assert len(seen) == 1
 
 
 def test_keyboard_walk_from_the_skip_link_to_the_article_body(page, site):
@@ -97,18 +219,6 @@ def test_keyboard_walk_from_the_skip_link_to_the_article_body(page, site):
     else:
         pytest.fail("Tabbing from the skip link never reached the article body")
     assert page.evaluate("document.activeElement.textContent") == "stronie CAL"
-
-
-def test_nothing_overflows_a_320_px_screen(context, site):
-    page = context.new_page()
-    page.set_viewport_size({"width": 320, "height": 640})
-    wide = {}
-    for name, url in site.items():
-        page.goto(url)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        if width > 320:
-            wide[name] = width
-    assert wide == {}
 
 
 def test_text_200_percent_still_fits_a_phone(context, live_server, site):

@@ -142,3 +142,31 @@ def test_feeds_parse_without_errors_in_a_feed_reader_library(client, content):
         parsed = feedparser.parse(client.get(url).content)
         assert not parsed.bozo, (url, parsed.bozo_exception)
         assert parsed.entries
+
+
+def test_residents_who_click_rss_get_an_explanation_with_every_address(client, content):
+    home = client.get("/").content.decode()
+    assert 'href="/aktualnosci/kanaly/">Aktualności w czytniku RSS</a>' in home
+    category = client.get("/aktualnosci/kategoria/komunikaty/").content.decode()
+    assert 'href="/aktualnosci/kanaly/">co to jest kanał RSS?</a>' in category
+    response = client.get("/aktualnosci/kanaly/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Kanał RSS to adres, który podaje się programowi" in html
+    assert "<code>http://testserver/aktualnosci/rss/</code>" in html
+    assert "<code>http://testserver/aktualnosci/atom/</code>" in html
+    assert (
+        "<code>http://testserver/aktualnosci/kategoria/komunikaty/rss/</code>" in html
+    )
+    # the feeds themselves stay machine-readable (no XSLT, no HTML)
+    feed = client.get("/aktualnosci/rss/")
+    assert feed["Content-Type"].startswith("application/rss+xml")
+    assert b"xml-stylesheet" not in feed.content
+
+
+def test_an_article_cannot_take_the_feeds_page_address():
+
+    article = ArticleFactory.build(slug="kanaly")
+    with pytest.raises(Exception) as error:
+        article.full_clean()
+    assert [e.code for e in error.value.error_dict["slug"]] == ["reserved_slug"]
