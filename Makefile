@@ -8,7 +8,7 @@ PORT ?= 8000
 # sitemap link to it (news.apps syncs it after every migrate).
 DEV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$(HOST):$(PORT)
 
-.PHONY: run test lint install screenshots bench backup restore clean
+.PHONY: run test lint install validators screenshots bench backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ run: $(VENV)/.installed
 ## Run the whole test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(ARGS)
+
+## Independent validators the tests run when present (W3C Nu HTML Checker, MDN
+## HTTP Observatory), from the npm registry into .cache/npm; no install scripts run
+validators:
+	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .cache/npm \
+		vnu-jar@26.9.27 @mdn/mdn-http-observatory@1.4.8
 
 ## Linters and Django's own checks
 lint: $(VENV)/.installed
