@@ -131,8 +131,8 @@ def production_env(**extra):
         DJANGO_DEBUG="0",
         DJANGO_SECRET_KEY="production-test-" + "x" * 50,
         DJANGO_ALLOWED_HOSTS="mops.example.pl",
-        **extra,
     )
+    env.update(extra)
     return env
 
 
@@ -178,9 +178,10 @@ class Gunicorn:
     env: dict
 
 
-@pytest.fixture(scope="module")
-def gunicorn(postgres_server, tmp_path_factory):
-    """The entrypoint script: waits for the database, migrates, runs gunicorn."""
+@contextlib.contextmanager
+def running_site(postgres_server, tmp_path_factory, **extra):
+    """The entrypoint script (waits for the database, migrates, runs gunicorn)
+    on a fresh database and a free port, as the container runs it."""
     database = postgres_server.create_database(f"mops_{free_port()}")
     static_root = tmp_path_factory.mktemp("static")
     port = free_port()
@@ -192,6 +193,7 @@ def gunicorn(postgres_server, tmp_path_factory):
         GUNICORN_WORKERS="2",
         # A short-lived connection keeps the restart test quick and realistic.
         DJANGO_CONN_MAX_AGE="60",
+        **extra,
     )
     # As the Docker build does.
     subprocess.run(
@@ -215,6 +217,14 @@ def gunicorn(postgres_server, tmp_path_factory):
             process.terminate()
             log.seek(0)
             raise AssertionError(log.read()[-3000:]) from None
-        yield Gunicorn(url=base, process=process, env=env)
-        process.terminate()
-        process.wait(timeout=30)
+        try:
+            yield Gunicorn(url=base, process=process, env=env)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def gunicorn(postgres_server, tmp_path_factory):
+    with running_site(postgres_server, tmp_path_factory) as site:
+        yield site
