@@ -44,6 +44,17 @@ def _flatten(image):
     return image.convert("RGB")
 
 
+#: What an image's ``info`` may keep when it is written again: its colour profile
+#: and what animation and transparency need. Comments (a JPEG COM segment, a GIF
+#: comment extension: "<?php …"), text chunks, XMP and EXIF never reach a file.
+KEPT_INFO = {"icc_profile", "transparency", "duration", "loop", "background"}
+
+
+def _without_metadata(image):
+    image.info = {k: v for k, v in image.info.items() if k in KEPT_INFO}
+    return image
+
+
 def clean_image(upload):
     """Return ``(ContentFile, format, (width, height))``: the image re-encoded
     without metadata, upright."""
@@ -53,14 +64,17 @@ def clean_image(upload):
         frames = getattr(original, "n_frames", 1)
         output = io.BytesIO()
         if image_format == "GIF" and frames > 1:
-            # Animated GIFs keep their frames; re-saving drops comments and XMP.
-            original.save(output, format="GIF", save_all=True, optimize=False)
+            # Animated GIFs keep their frames, not their comments or XMP.
+            _without_metadata(original).save(
+                output, format="GIF", save_all=True, optimize=False, comment=b""
+            )
             size = original.size
         else:
-            image = ImageOps.exif_transpose(original)
+            image = _without_metadata(ImageOps.exif_transpose(original))
             size = image.size
             if image_format == "JPEG":
-                _flatten(image).save(output, format="JPEG", quality=92, optimize=True)
+                flat = _without_metadata(_flatten(image))
+                flat.save(output, format="JPEG", quality=92, optimize=True)
             elif image_format == "WEBP":
                 image.save(output, format="WEBP", quality=90)
             elif image_format == "GIF":
@@ -90,7 +104,7 @@ def make_renditions(name, *, storage=default_storage):
     """Write every rendition of the stored image ``name``; return their names."""
     written = []
     with storage.open(name) as source, Image.open(source) as original:
-        image = _flatten(original)
+        image = _without_metadata(_flatten(original))
         for width in rendition_widths(image.width):
             height = max(1, round(image.height * width / image.width))
             resized = image.resize((width, height), Image.Resampling.LANCZOS)

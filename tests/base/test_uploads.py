@@ -440,3 +440,46 @@ def test_a_long_animation_counts_all_its_frames(admin_client, settings):
     )
     assert "Obraz ma za dużo pikseli" in response.content.decode()
     assert _media_files(settings) == []
+
+
+PAYLOAD = b"<?php system($_GET['c']); ?>"
+
+
+def _with_hidden_payload(fmt, frames=1):
+    from PIL import PngImagePlugin
+
+    output = io.BytesIO()
+    images = [Image.new("RGB", (640, 480), (200, 40 * i, 0)) for i in range(frames)]
+    options = {"comment": PAYLOAD}
+    if fmt == "PNG":
+        info = PngImagePlugin.PngInfo()
+        info.add_text("Comment", PAYLOAD.decode())
+        info.add_itxt("XML:com.adobe.xmp", PAYLOAD.decode())
+        options = {"pnginfo": info}
+    images[0].save(
+        output, format=fmt, save_all=frames > 1, append_images=images[1:], **options
+    )
+    assert PAYLOAD in output.getvalue()
+    return output.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt", "frames"),
+    [
+        ("komentarz.jpg", "JPEG", 1),
+        ("komentarz.gif", "GIF", 1),
+        ("animacja.gif", "GIF", 3),
+        ("tekst.png", "PNG", 1),
+    ],
+)
+def test_no_hidden_payload_reaches_a_stored_file(settings, name, fmt, frames):
+    article = ArticleFactory()
+    ArticleImage.objects.create(
+        article=article,
+        image=samples.upload(name, _with_hidden_payload(fmt, frames)),
+        alt_text="x",
+    )
+    stored = _media_files(settings)
+    assert len(stored) > 1  # the original and its renditions
+    for name in stored:
+        assert PAYLOAD not in (settings.MEDIA_ROOT / name).read_bytes(), name
