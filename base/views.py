@@ -17,10 +17,12 @@ from django.template import loader
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from base.context_processors import TEXT_SIZES
 from base.error_pages import office_snapshot
+from base.middleware import accepts_writes
 from base.models import Office
 
 logger = logging.getLogger(__name__)
@@ -54,9 +56,16 @@ class StaffPreviewMixin:
 PREFERENCE_MAX_AGE = 365 * 24 * 60 * 60
 
 
+@accepts_writes
+@csrf_exempt
 @require_POST
 def display_preferences(request):
-    """Larger text and high contrast, remembered in cookies; works without JS."""
+    """Larger text and high contrast, remembered in cookies; works without JS.
+
+    Exempt from CSRF on purpose: a forged post can only set a resident's text
+    size or contrast (a harmless preference cookie) and redirects only within
+    this site; with a token, every public page would set a CSRF cookie and
+    could not be cached."""
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()

@@ -100,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "base.middleware.ReadOnlyPublicSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -238,6 +239,11 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = not DEBUG
+# Over HTTPS the cookies carry the __Host- prefix: the browser then refuses them
+# from a subdomain or without Secure, so no other host can plant or shadow them.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 # django-permissions-policy: the site uses none of these browser features.
@@ -275,7 +281,8 @@ NEWS_PAGE_SIZE = 10
 # per-request nonce (the editor's import map); no inline scripts, no third parties.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": [SELF],
+        # Nothing unless listed below (the HTTP Observatory's top CSP grade).
+        "default-src": [NONE],
         "script-src": [SELF, NONCE],
         # The editor (Tiptap) injects one fixed <style> element: allowed by its
         # hash. A browser test fails if an upgrade changes it.
@@ -284,6 +291,7 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF],
+        "manifest-src": [SELF],
         # Sign-language videos, loaded only when a resident asks (click-to-load).
         "frame-src": ["https://www.youtube-nocookie.com"],
         "object-src": [NONE],

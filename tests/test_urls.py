@@ -89,3 +89,36 @@ def test_home_describes_the_office_as_an_organization(client):
     )
     assert data["@type"] == "GovernmentOrganization"
     assert data["address"]["addressLocality"] == "Mława"
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch", "post", "options"])
+def test_public_pages_answer_only_get_and_head(client, method):
+    from django.test import Client
+
+    from tests.factories import ArticleFactory, AwardFactory
+
+    article = ArticleFactory()
+    award = AwardFactory()
+    urls = [
+        "/",
+        "/aktualnosci/",
+        article.get_absolute_url(),
+        "/aktualnosci/rss/",
+        "/aktualnosci/atom/",
+        "/aktualnosci/kanaly/",
+        "/szukaj/?q=zasilek",
+        "/wyroznienia/",
+        award.get_absolute_url(),
+        "/kontakt/",
+        "/deklaracja-dostepnosci/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/healthz",
+    ]
+    strict = Client(enforce_csrf_checks=True)  # with or without a token: 405
+    for url in urls:
+        for caller in (client, strict):
+            response = getattr(caller, method)(url)
+            assert response.status_code == 405, (method, url)
+            assert response["Allow"] == "GET, HEAD"
+        assert client.head(url).status_code == 200, url

@@ -117,11 +117,23 @@ def log_in(context, live_server):
     """Log a user into the browser context through a real session cookie."""
 
     def log_in(user):
+        from django.conf import settings
+
         client = Client()
         client.force_login(user)
-        cookie = client.cookies["sessionid"]
+        name = settings.SESSION_COOKIE_NAME  # "__Host-sessionid" as in production
+        cookie = client.cookies[name]
         context.add_cookies(
-            [{"name": "sessionid", "value": cookie.value, "url": live_server.url}]
+            [
+                {
+                    "name": name,
+                    "value": cookie.value,
+                    "domain": "localhost",
+                    "path": "/",
+                    "secure": settings.SESSION_COOKIE_SECURE,
+                    "httpOnly": True,
+                }
+            ]
         )
 
     return log_in

@@ -56,11 +56,14 @@ def test_security_headers_on_a_public_page(gunicorn):
     assert "frame-ancestors 'none'" in policy
 
 
-def test_cookies_are_secure_and_http_only(gunicorn):
-    _, headers, _ = get(gunicorn.url + "/")
+def test_anonymous_pages_set_no_cookie_and_forms_get_host_only_ones(gunicorn):
+    for path in ["/", "/aktualnosci/", "/kontakt/", "/szukaj/?q=zasilek"]:
+        assert "Set-Cookie" not in get(gunicorn.url + path)[1], path
+    _, headers, _ = get(gunicorn.url + "/admin/login/")
     cookie = headers["Set-Cookie"]
-    assert cookie.startswith("csrftoken=")
+    assert cookie.startswith("__Host-csrftoken=")
     assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert "Path=/" in cookie and "Domain" not in cookie
 
 
 def test_unknown_hosts_are_refused(gunicorn):

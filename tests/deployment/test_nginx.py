@@ -209,7 +209,8 @@ def test_pages_get_cross_origin_resource_policy_too(stack):
     status, headers = _get(stack, "/")
     assert status == 200
     assert headers["Cross-Origin-Resource-Policy"] == "same-origin"
-    assert "default-src 'self'" in headers["Content-Security-Policy"]
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert "Set-Cookie" not in headers  # anonymous pages set no cookie
 
 
 def _observatory(stack, path):
