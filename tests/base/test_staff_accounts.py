@@ -173,3 +173,39 @@ def test_the_lock_out_page_carries_the_panels_header(client, settings):
     assert "Logowanie zablokowane" in html
     assert "Panel redakcyjny" in html
     assert "Administracja Django" not in html
+
+
+def test_an_error_report_to_a_silent_mail_server_never_hangs_the_request(
+    settings, silent_smtp
+):
+    """With ADMINS set, Django mails each server error. A relay that accepts the
+    connection and never answers must cost at most EMAIL_TIMEOUT, be logged, and
+    never reach the resident: the 500 page still comes."""
+    import logging
+
+    from django.test import Client
+    from django.utils.log import AdminEmailHandler
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", silent_smtp
+    settings.EMAIL_TIMEOUT = 1
+    settings.ADMINS = [("admin", "admin@mlawa.pl")]
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    handler = AdminEmailHandler()
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        started = time.monotonic()
+        client = Client(raise_request_exception=False)
+        from unittest import mock
+
+        with mock.patch(
+            "pages.views.AccessibilityStatement.current", side_effect=RuntimeError
+        ):
+            response = client.get("/deklaracja-dostepnosci/")
+        elapsed = time.monotonic() - started
+    finally:
+        logger.removeHandler(handler)
+    assert response.status_code == 500
+    assert "Przepraszamy, wystąpił błąd" in response.content.decode()
+    assert elapsed < 5

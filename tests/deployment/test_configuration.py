@@ -197,3 +197,11 @@ def test_manage_py_needs_no_configuration_but_gunicorn_does():
     )
     assert wsgi.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in wsgi.stderr
+
+
+def test_every_service_rotates_its_logs():
+    services = COMPOSE["services"]
+    for name, service in services.items():
+        logging = service.get("logging", {})
+        assert logging.get("driver") == "json-file", name
+        assert logging["options"]["max-size"] and logging["options"]["max-file"], name
