@@ -4,6 +4,10 @@ The 500 page must not touch the database (it may be the reason for the error),
 yet residents need the office's name and phone there. A copy of those fields is
 written to a small JSON file whenever the office record is saved (and after every
 migrate); the values the first migration uses are the last resort.
+
+The same moments write the static pages nginx shows for the errors it answers
+itself (the app down, a body too large, …) into ``site/errors/`` of the media
+volume, which nginx reads (deploy/nginx.conf).
 """
 
 import json
@@ -42,15 +46,59 @@ def snapshot_path():
     return Path(settings.MEDIA_ROOT) / "site" / "office.json"
 
 
+#: nginx's own errors: (status, title, what to do).
+NGINX_ERRORS = {
+    400: (
+        "Nieprawidłowe zapytanie",
+        "Przeglądarka wysłała zapytanie, którego serwer nie rozumie. Wróć i spróbuj ponownie.",
+    ),
+    405: (
+        "Niedozwolona operacja",
+        "Ta strona służy tylko do czytania. Wróć do poprzedniej strony.",
+    ),
+    413: (
+        "Za duże pliki",
+        "Wysyłane pliki są razem za duże. Dodaj je pojedynczo albo zmniejsz je (zdjęcia do 10 MB, dokumenty do 20 MB).",
+    ),
+    414: (
+        "Za długi adres",
+        "Adres strony jest za długi. Sprawdź, czy został poprawnie skopiowany.",
+    ),
+    429: (
+        "Za dużo zapytań",
+        "Z tego adresu przyszło w krótkim czasie zbyt wiele zapytań. Odczekaj minutę i spróbuj ponownie.",
+    ),
+    502: (
+        "Strona chwilowo nie działa",
+        "Trwają prace techniczne albo wystąpiła awaria. Spróbuj ponownie za kilka minut.",
+    ),
+}
+
+
+def _write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)  # readers never see half a file
+
+
 def write_office_snapshot(office):
-    """Keep the copy error pages read; never fails the save that called it."""
-    path = snapshot_path()
+    """Keep the copy error pages read, and nginx's error pages; never fails the
+    save that called it."""
+    from django.template.loader import render_to_string
+
+    from base.models import Office
+
     data = {field: getattr(office, field) for field in FIELDS}
+    office = Office(**data)  # also when a migration's historical model called
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, path)  # readers never see half a file
+        _write(snapshot_path(), json.dumps(data, ensure_ascii=False))
+        for status, (title, advice) in NGINX_ERRORS.items():
+            html = render_to_string(
+                "nginx_error.html",
+                {"office": office, "status": status, "title": title, "advice": advice},
+            )
+            _write(snapshot_path().parent / "errors" / f"{status}.html", html)
     except OSError:
         logger.exception("Could not write the office copy for error pages.")
 

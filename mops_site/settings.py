@@ -263,8 +263,18 @@ PERMISSIONS_POLICY = {
 }
 
 # django-axes: 5 failed logins for one user name from one address lock them out for
-# a while. Behind nginx every request comes from nginx's address, so in Docker this
-# is in effect a lock per user name: an attacker cannot lock out the whole office.
+# a while, from that address only: someone guessing from elsewhere cannot lock an
+# editor out. The client's address comes from X-Forwarded-For, which the
+# project's nginx overwrites with the one address it trusts (never appends), read
+# with django-ipware: DJANGO_TRUSTED_PROXIES is how many such proxies stand in
+# front of gunicorn (1 in Docker: nginx; 0 for `make run`: REMOTE_ADDR only).
+TRUSTED_PROXIES = env_int("DJANGO_TRUSTED_PROXIES", 0 if DEBUG else 1)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if TRUSTED_PROXIES else ("REMOTE_ADDR",)
+)
+# nginx overwrites the header, so it holds exactly the client; more entries mean a
+# forgery that got past a proxy, and ipware then falls back to REMOTE_ADDR.
+AXES_IPWARE_PROXY_COUNT = max(TRUSTED_PROXIES - 1, 0)
 AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 15)

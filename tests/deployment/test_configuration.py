@@ -82,7 +82,7 @@ def test_no_secret_is_written_in_compose():
 
 def test_nginx_limits_uploads_and_serves_media():
     conf = (ROOT / "deploy" / "nginx.conf").read_text()
-    assert "client_max_body_size 64m;" in conf
+    assert "client_max_body_size 32m;" in conf
     assert "location /media/" in conf and "alias /app/media/;" in conf
     assert "gzip on;" in conf
     assert "proxy_set_header X-Forwarded-Proto" in conf

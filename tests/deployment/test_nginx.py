@@ -41,13 +41,17 @@ def _wait_for_port(port, seconds=20):
 
 
 def site_config(site_port, http_port, media_root):
-    """deploy/nginx.conf with only the upstream, the port and the media path
-    substituted."""
+    """deploy/nginx.conf with only the upstream, the port and the paths of the
+    media and of deploy/nginx-trusted-proxies.conf substituted."""
     text = (ROOT / "deploy/nginx.conf").read_text()
     replaced = {
+        "include /etc/nginx/mops-trusted-proxies.conf;": (
+            f"include {ROOT / 'deploy/nginx-trusted-proxies.conf'};"
+        ),
         "server web:8000;": f"server 127.0.0.1:{site_port};",
         "listen 80 default_server;": f"listen 127.0.0.1:{http_port} default_server;",
         "alias /app/media/;": f"alias {media_root}/;",
+        "alias /app/media/site/errors/;": f"alias {media_root}/site/errors/;",
     }
     for old, new in replaced.items():
         assert text.count(old) == 1, old
@@ -108,11 +112,18 @@ def stack(postgres_server, tmp_path_factory):
          "-keyout", directory / "key.pem", "-out", directory / "cert.pem"],
         check=True, capture_output=True,
     )  # fmt: skip
+    ports = {
+        "http_port": free_port(),
+        "tls_port": free_port(),
+        "redirect_port": free_port(),
+    }
     with running_site(
         postgres_server,
         tmp_path_factory,
         DJANGO_ALLOWED_HOSTS=f"{HOST},mops.example.pl",
         DJANGO_SITE_DOMAIN=HOST,
+        # Forms post from https://localhost:<port>; in production the port is 443.
+        DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}:{ports['tls_port']}",
     ) as site:
         media = Path(site.env["MEDIA_ROOT"])
         files = {
@@ -130,11 +141,6 @@ def stack(postgres_server, tmp_path_factory):
         for kind, name in files.items():
             (media / name).parent.mkdir(parents=True, exist_ok=True)
             (media / name).write_bytes(contents[kind])
-        ports = {
-            "http_port": free_port(),
-            "tls_port": free_port(),
-            "redirect_port": free_port(),
-        }
         site_port = int(site.url.rsplit(":", 1)[1])
         (directory / "site.conf").write_text(
             site_config(site_port, ports["http_port"], media)
@@ -157,10 +163,16 @@ def stack(postgres_server, tmp_path_factory):
             stderr=subprocess.STDOUT,
         )
         try:
-            for port in ports.values():
-                _wait_for_port(port)
+            try:
+                for port in ports.values():
+                    _wait_for_port(port)
+            except AssertionError:
+                process.terminate()
+                raise AssertionError(process.communicate()[0].decode()) from None
             yield {
                 **ports,
+                "site": site,
+                "database": site.env["DATABASE_URL"],
                 "files": files,
                 "cert": directory / "cert.pem",
                 "base": f"https://{HOST}:{ports['tls_port']}",
@@ -239,3 +251,164 @@ def test_a_media_file_scores_a_plus_with_at_least_100(stack):
     assert scan["grade"] == "A+", failed
     assert scan["score"] >= 100, (scan["score"], scan["tests"])
     assert re.fullmatch(r"[0-9]+", str(scan["score"]))
+
+
+# --- hardening: what a hostile client or a bad day meets ---------------------
+
+CLIENT = "127.0.0.2"  # a client's own address (the TLS proxy is 127.0.0.1)
+
+
+def _direct(stack, method, path, headers=None, body=None, source=CLIENT):
+    """A request straight to nginx's port, from ``source``, as a client that
+    bypasses the TLS proxy would send it."""
+    import http.client
+
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", stack["http_port"], timeout=20, source_address=(source, 0)
+    )
+    connection.request(
+        method, path, body=body, headers={"Host": HOST, **(headers or {})}
+    )
+    response = connection.getresponse()
+    content = response.read()
+    connection.close()
+    return response.status, response.headers, content
+
+
+def _through_proxy(stack, method, path, headers=None, body=None, source=CLIENT):
+    import http.client
+
+    context = ssl.create_default_context(cafile=str(stack["cert"]))
+    connection = http.client.HTTPSConnection(
+        HOST, stack["tls_port"], timeout=20, context=context, source_address=(source, 0)
+    )
+    connection.request(method, path, body=body, headers=headers or {})
+    response = connection.getresponse()
+    content = response.read()
+    connection.close()
+    return response.status, response.headers, content
+
+
+def _login_attempts(stack):
+    import psycopg2
+
+    with (
+        psycopg2.connect(stack["database"]) as connection,
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT username, ip_address FROM axes_accessattempt")
+        return cursor.fetchall()
+
+
+def test_django_sees_the_real_client_and_a_forged_address_is_ignored(stack):
+    login = "/admin/login/?next=/admin/"
+    status, headers, body = _through_proxy(stack, "GET", login)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)[1].decode()
+    cookie = headers["Set-Cookie"].split(";")[0]
+    form = f"csrfmiddlewaretoken={token}&username=anna&password=zle"
+    posted = _through_proxy(
+        stack,
+        "POST",
+        login,
+        body=form,
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie,
+            "Referer": stack["base"] + login,
+            # A client's forgery: the proxy appends the real address after it.
+            "X-Forwarded-For": "203.0.113.66",
+            "X-Real-IP": "203.0.113.66",
+        },
+    )
+    assert posted[0] == 200, posted[2][:3000]  # the form again, with an error
+    assert ("anna", CLIENT) in _login_attempts(stack)
+    assert not any(ip == "203.0.113.66" for _, ip in _login_attempts(stack))
+
+
+def test_a_client_cannot_claim_https_past_the_proxy(stack):
+    # Only the TLS proxy may say "https": a client talking to nginx directly is
+    # redirected to HTTPS by Django whatever header it sends.
+    status, headers, _ = _direct(stack, "GET", "/", {"X-Forwarded-Proto": "https"})
+    assert status == 301
+    assert headers["Location"].startswith("https://")
+    status, _, _ = _through_proxy(stack, "GET", "/")
+    assert status == 200
+
+
+def _branded(status, headers, body):
+    html = body.decode()
+    assert "Miejski Ośrodek Pomocy Społecznej w Mławie" in html, status
+    assert 'href="tel:236543560"' in html, status
+    assert f"Kod błędu: {status}" in html or status >= 500
+    assert headers["Strict-Transport-Security"].startswith("max-age=")
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert "nginx" not in html.lower()
+
+
+def test_a_too_large_body_gets_a_branded_413(stack):
+    status, headers, body = _through_proxy(
+        stack, "POST", "/szukaj/", body=b"x" * (33 * 1024 * 1024)
+    )
+    assert status == 413
+    _branded(status, headers, body)
+    assert "Dodaj je pojedynczo" in body.decode()
+
+
+def test_a_too_long_address_gets_a_branded_414(stack):
+    status, headers, body = _direct(stack, "GET", "/" + "a" * 20_000)
+    assert status == 414
+    _branded(status, headers, body)
+
+
+def test_a_thousand_ranges_get_one_answer(stack):
+    ranges = ",".join(f"{i}-{i}" for i in range(0, 600, 2))
+    status, headers, body = _direct(
+        stack, "GET", f"/media/{stack['files']['pdf']}", {"Range": f"bytes={ranges}"}
+    )
+    assert status == 200  # the whole file, not a thousand parts
+    assert "multipart" not in headers.get("Content-Type", "")
+
+
+def test_put_and_delete_are_refused(stack):
+    for method in ["PUT", "DELETE"]:
+        for path in ["/", "/aktualnosci/", "/sitemap.xml", "/aktualnosci/rss/"]:
+            assert _through_proxy(stack, method, path)[0] == 405, (method, path)
+
+
+def _seconds_until_closed(stack, first_bytes):
+    """A client that sends ``first_bytes`` and then nothing: how long nginx waits
+    before it closes the connection (bounded at 40 s)."""
+    with socket.create_connection(
+        ("127.0.0.1", stack["http_port"]), timeout=40
+    ) as sock:
+        sock.sendall(first_bytes)
+        started = time.monotonic()
+        try:
+            while sock.recv(1024):
+                pass
+        except (ConnectionResetError, TimeoutError):
+            pass
+        return time.monotonic() - started
+
+
+def test_slow_clients_are_cut_off_after_15_seconds(stack):
+    slow_header = _seconds_until_closed(stack, b"GET / HTTP/1.1\r\nHost: localhost\r\n")
+    assert 14 <= slow_header <= 20, slow_header
+    slow_body = _seconds_until_closed(
+        stack,
+        b"POST /ustawienia/ HTTP/1.1\r\nHost: localhost\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        b"Content-Length: 1000\r\n\r\ntekst=",
+    )
+    assert 14 <= slow_body <= 20, slow_body
+
+
+def test_zz_with_the_app_down_nginx_shows_a_branded_502(stack):
+    stack["site"].process.terminate()
+    stack["site"].process.wait(timeout=30)
+    status, headers, body = _through_proxy(stack, "GET", "/aktualnosci/")
+    assert status == 502
+    _branded(status, headers, body)
+    assert "Strona chwilowo nie działa" in body.decode()
