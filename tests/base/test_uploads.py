@@ -1,4 +1,5 @@
 import io
+import time
 import zipfile
 
 import pytest
@@ -483,3 +484,37 @@ def test_no_hidden_payload_reaches_a_stored_file(settings, name, fmt, frames):
     assert len(stored) > 1  # the original and its renditions
     for name in stored:
         assert PAYLOAD not in (settings.MEDIA_ROOT / name).read_bytes(), name
+
+
+def test_cleanup_media_finds_and_removes_only_old_files_no_row_uses(settings):
+    import os
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    kept = ArticleImage.objects.create(
+        article=ArticleFactory(), image=samples.jpeg(size=(500, 300)), alt_text="x"
+    )
+    root = settings.MEDIA_ROOT
+    orphan = root / "articles/2026/dead/zdjecie.jpg"
+    orphan_rendition = root / "articles/2026/dead/r/zdjecie-400w.jpg"
+    young = root / "attachments/2026/now/wniosek.pdf"
+    own = root / "site/office.json"
+    for path in [orphan, orphan_rendition, young, own]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x")
+    hours_ago = time.time() - 2 * 3600
+    for path in [orphan, orphan_rendition, own]:
+        os.utime(path, (hours_ago, hours_ago))
+    listed = StringIO()
+    call_command("cleanup_media", stdout=listed)
+    assert "nieużywany: articles/2026/dead/zdjecie.jpg" in listed.getvalue()
+    assert "nieużywany: articles/2026/dead/r/zdjecie-400w.jpg" in listed.getvalue()
+    assert "Nieużywanych plików: 2." in listed.getvalue()
+    assert orphan.exists()  # a dry run by default
+    call_command("cleanup_media", "--delete", stdout=StringIO())
+    assert not orphan.exists() and not orphan_rendition.exists()
+    assert young.exists() and own.exists()
+    assert default_storage.exists(kept.image.name)
+    for rendition in kept.renditions["jpg"]:
+        assert default_storage.exists(rendition.name)
