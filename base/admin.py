@@ -93,6 +93,21 @@ class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return _specific_date_messages(field) if field else field
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            obj = self.get_object(request, object_id)
+            for attachment in getattr(
+                obj, "attachments", Attachment.objects.none()
+            ).all():
+                if not attachment.is_available:
+                    messages.warning(
+                        request,
+                        f"Plik załącznika „{attachment.title}” zniknął z serwera: "
+                        "mieszkańcy widzą „plik niedostępny”. Wybierz plik ponownie "
+                        "w tym załączniku albo go usuń.",
+                    )
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def view_on_site(self, obj):
         # "Pokaż na stronie" on the host and port the panel is open on (Django's
         # default goes through the sites framework's domain, which may differ).

@@ -260,12 +260,26 @@ class CleanImageField(NewUploadsOnlyMixin, models.ImageField):
 
 class DocumentField(NewUploadsOnlyMixin, models.FileField):
     """A file field for documents: the stored name ends in the extension of the
-    format found in the content (a PDF renamed to .docx is stored as .pdf)."""
+    format found in the content (a PDF renamed to .docx is stored as .pdf), and
+    ``size_field`` names the model field that keeps its size in bytes, so pages
+    never stat the file (nor fail when it went missing)."""
+
+    def __init__(self, *args, size_field=None, **kwargs):
+        self.size_field = size_field
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.size_field:
+            kwargs["size_field"] = self.size_field
+        return name, path, args, kwargs
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)
         if file and not file._committed:
             file.name = _with_extension(file.name, document_format(file.file).lower())
+            if self.size_field:
+                setattr(model_instance, self.size_field, file.size)
         return super().pre_save(model_instance, add)
 
 

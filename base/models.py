@@ -234,8 +234,12 @@ class Attachment(models.Model):
     file = DocumentField(
         "plik",
         upload_to=UploadTo("attachments"),
+        size_field="file_size",
         validators=[validate_document],
         help_text="PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.",
+    )
+    file_size = models.PositiveBigIntegerField(
+        "rozmiar pliku (bajty)", null=True, editable=False
     )
     language = models.CharField(
         "język dokumentu", max_length=5, choices=Language, default=Language.POLISH
@@ -258,6 +262,11 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return self.file.url
+
+    @property
+    def is_available(self):
+        """Whether the stored file is still there (one stat; never opens it)."""
+        return bool(self.file) and self.file.storage.exists(self.file.name)
 
     @property
     def file_format(self):

@@ -518,3 +518,27 @@ def test_cleanup_media_finds_and_removes_only_old_files_no_row_uses(settings):
     assert default_storage.exists(kept.image.name)
     for rendition in kept.renditions["jpg"]:
         assert default_storage.exists(rendition.name)
+
+
+def test_a_missing_attachment_file_never_breaks_the_page(
+    client, publisher, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        attachment = Attachment.objects.create(
+            content_object=article,
+            title="Wniosek o zasiłek",
+            file=samples.upload("wniosek.pdf", samples.pdf()),
+        )
+    assert attachment.file_size == len(samples.pdf())  # stored at upload
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Wniosek o zasiłek</span> (PDF," in html
+    default_storage.delete(attachment.file.name)  # gone from the disk
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Wniosek o zasiłek</span> (plik niedostępny" in html
+    assert attachment.file.url not in html
+    client.force_login(publisher)
+    admin = client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
+    assert "Plik załącznika „Wniosek o zasiłek” zniknął z serwera" in admin

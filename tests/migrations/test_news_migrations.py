@@ -116,3 +116,23 @@ def test_the_statement_gets_the_sections_of_version_2_and_stays_unpublished_with
     assert statement.is_published is False
     apps = migrator.migrate(("pages", "0001_initial"))
     assert apps.get_model("pages", "AccessibilityStatement").objects.get().architecture == ""
+
+
+def test_attachment_sizes_are_filled_from_the_files_that_exist(migrator):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    apps = migrator.migrate(("base", "0003_office_description_and_logo"))
+    Article = apps.get_model("news", "Article")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    article = Article.objects.create(title="A", slug="a", lead="x")
+    kind, _ = ContentType.objects.get_or_create(app_label="news", model="article")
+    name = default_storage.save("attachments/2025/x/wniosek.pdf", ContentFile(b"%PDF-" + b"1" * 95))
+    Attachment = apps.get_model("base", "Attachment")
+    for title, file in [("jest", name), ("brak", "attachments/2025/y/brak.pdf")]:
+        Attachment.objects.create(
+            content_type=kind, object_id=article.pk, title=title, file=file
+        )
+    apps = migrator.migrate(("base", "0004_attachment_file_size"))
+    sizes = dict(apps.get_model("base", "Attachment").objects.values_list("title", "file_size"))
+    assert sizes == {"jest": 100, "brak": None}
