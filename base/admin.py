@@ -2,6 +2,8 @@
 office record, notices, attachments (inline in any app), redirects, staff users and
 their roles."""
 
+import errno
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -15,11 +17,13 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
 from js_asset import Media
 
 from base.apps import GROUP_DESCRIPTIONS
 from base.models import Attachment, Notice, Office
+from base.uploads import DISK_FULL
 
 # The site's domain follows DJANGO_SITE_DOMAIN after every migrate (base.apps); an
 # admin page for it would only invite edits that are silently undone, and its
@@ -92,6 +96,18 @@ class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return _specific_date_messages(field) if field else field
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The disk filled up between the form's check and the writing (another
+        # upload at the same moment): the transaction wrote nothing and the
+        # storage removed the partial file; say so instead of an error page.
+        try:
+            return super().changeform_view(request, *args, **kwargs)
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            messages.error(request, f"{DISK_FULL} Nic nie zostało zapisane.")
+            return HttpResponseRedirect(request.get_full_path())
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method == "GET":

@@ -6,6 +6,7 @@ structure of its format. Every message is written for office staff, in Polish.
 """
 
 import os
+import shutil
 import uuid
 import warnings
 import zipfile
@@ -37,6 +38,20 @@ OPENDOCUMENT_TYPES = {
 OFFICE_OPEN_XML_PARTS = {"word/document.xml": "DOCX", "xl/workbook.xml": "XLSX"}
 
 
+DISK_FULL = "Brak miejsca na dysku serwera — powiadom administratora strony."
+#: Room kept free on the media disk beyond what an upload needs (its original
+#: and renditions): the database, logs and backups need some too.
+DISK_RESERVE = 50 * 1024 * 1024
+
+
+def free_media_space():
+    """Bytes free on the disk that holds MEDIA_ROOT (or its nearest parent)."""
+    path = os.path.abspath(settings.MEDIA_ROOT)
+    while not os.path.exists(path):
+        path = os.path.dirname(path)
+    return shutil.disk_usage(path).free
+
+
 def _check_size(upload, limit):
     size = upload.size
     if not size:
@@ -46,6 +61,10 @@ def _check_size(upload, limit):
             f"Plik jest za duży ({filesizeformat(size)}). "
             f"Największy dopuszczalny rozmiar to {filesizeformat(limit)}."
         )
+    # Checked with the form, so nothing the person typed is lost; the original
+    # and its renditions take up to about three times the upload.
+    if free_media_space() < 3 * size + DISK_RESERVE:
+        raise ValidationError(DISK_FULL, code="disk_full")
 
 
 def image_format(upload):

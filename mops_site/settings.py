@@ -177,7 +177,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads: removes a half-written file when the disk fills up (base/storage.py).
+    "default": {"BACKEND": "base.storage.MediaStorage"},
     # Hashed, compressed files that WhiteNoise serves with far-future cache headers.
     "staticfiles": {
         "BACKEND": (
