@@ -50,6 +50,7 @@ lint: $(VENV)/.installed
 ## Median response times of the main pages with 2000 articles (bench/run.py)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/upload_memory.py
 
 ## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
 backup:

@@ -19,6 +19,8 @@ from PIL import Image, ImageOps
 RENDITION_WIDTHS = (400, 800, 1200)
 #: The widest rendition: wider originals (a 6000 px camera photo) stop here.
 LARGEST_WIDTH = 2400
+#: Re-encoded originals up to this size get an optimised JPEG (a few % smaller).
+OPTIMIZE_MAX_PIXELS = 12_000_000
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 JPEG_QUALITY = 85
 WEBP_QUALITY = 80
@@ -41,6 +43,8 @@ def _flatten(image):
         background = Image.new("RGB", rgba.size, "white")
         background.paste(rgba, mask=rgba.getchannel("A"))
         return background
+    if image.mode == "RGB":
+        return image  # no full-size copy of a photo that is RGB already
     return image.convert("RGB")
 
 
@@ -70,11 +74,18 @@ def clean_image(upload):
             )
             size = original.size
         else:
-            image = _without_metadata(ImageOps.exif_transpose(original))
+            # One full-size frame at a time (a 40 MP photo is 120 MB decoded):
+            # turned in place, flattened only when it is not RGB already.
+            original.load()
+            ImageOps.exif_transpose(original, in_place=True)
+            image = _without_metadata(original)
             size = image.size
             if image_format == "JPEG":
                 flat = _without_metadata(_flatten(image))
-                flat.save(output, format="JPEG", quality=92, optimize=True)
+                # Huffman optimisation buffers every DCT coefficient of the photo
+                # (about as much again as the decoded frame): only for smaller ones.
+                small = flat.width * flat.height <= OPTIMIZE_MAX_PIXELS
+                flat.save(output, format="JPEG", quality=92, optimize=small)
             elif image_format == "WEBP":
                 image.save(output, format="WEBP", quality=90)
             elif image_format == "GIF":
@@ -104,10 +115,17 @@ def make_renditions(name, *, storage=default_storage):
     """Write every rendition of the stored image ``name``; return their names."""
     written = []
     with storage.open(name) as source, Image.open(source) as original:
+        widths = rendition_widths(original.width)
+        # A JPEG decodes straight at a fraction of its size (1/2 … 1/8) when the
+        # largest rendition allows: a 40 MP photo never sits whole in memory here.
+        scale = widths[-1] / original.width
+        original.draft("RGB", (original.width * scale, original.height * scale))
         image = _without_metadata(_flatten(original))
-        for width in rendition_widths(image.width):
+        for width in widths:
             height = max(1, round(image.height * width / image.width))
-            resized = image.resize((width, height), Image.Resampling.LANCZOS)
+            resized = image.resize(
+                (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+            )
             for extension, image_format in RENDITION_FORMATS.items():
                 output = io.BytesIO()
                 quality = WEBP_QUALITY if image_format == "WEBP" else JPEG_QUALITY

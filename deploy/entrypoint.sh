@@ -36,6 +36,8 @@ exec "$PYTHON" -m gunicorn mops_site.wsgi:application \
     --threads "${GUNICORN_THREADS:-2}" \
     --timeout "${GUNICORN_TIMEOUT:-30}" \
     --graceful-timeout "${GUNICORN_GRACEFUL_TIMEOUT:-30}" \
+    --max-requests "${GUNICORN_MAX_REQUESTS:-1000}" \
+    --max-requests-jitter "${GUNICORN_MAX_REQUESTS_JITTER:-100}" \
     --forwarded-allow-ips "${GUNICORN_FORWARDED_ALLOW_IPS:-*}" \
     --access-logfile - \
     --error-logfile -
