@@ -1,16 +1,10 @@
 """WCAG 2.2 A/AA checks with axe-core in Chromium (normal, high-contrast and
 largest-text modes), keyboard use, small screens, and the site without JavaScript."""
 
-from io import StringIO
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.core.management import call_command
 
-from news.models import Article, ArticleImage
-from pages.models import AccessibilityStatement, Page
-from tests import samples
-from tests.factories import ArticleFactory
+from tests.site_content import every_page_kind
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -29,39 +23,7 @@ MODES = {
 
 @pytest.fixture
 def site(settings):
-    """The demo content, an article with a photo and a link, and every page kind."""
-    call_command("load_demo", stdout=StringIO())
-    AccessibilityStatement.objects.update(
-        contact_email="dostepnosc@mlawa.pl", is_published=True
-    )
-    article = Article.objects.get()
-    ArticleImage.objects.create(
-        article=article,
-        image=samples.jpeg("wreczenie.jpg"),
-        alt_text="Przedstawicielka CAL wręcza certyfikat dyrektor ośrodka",
-        caption="Wręczenie certyfikatu podczas sesji Rady Miasta",
-        credit="fot. MOPS",
-        placement="main",
-    )
-    Article.objects.filter(pk=article.pk).update(
-        body=article.body
-        + '<p>Więcej na <a href="https://www.cal.org.pl/">stronie CAL</a>.</p>'
-    )
-    ArticleFactory.create_batch(11, category=article.category)
-    return {
-        "home": "/",
-        "news list": "/aktualnosci/",
-        "article with image": article.get_absolute_url(),
-        "category": article.category.get_absolute_url(),
-        "search results": "/szukaj/?q=osrodek",
-        "awards list": "/wyroznienia/",
-        "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
-        "accessibility statement": "/deklaracja-dostepnosci/",
-        "feeds explained": "/aktualnosci/kanaly/",
-        "issuer": "/wyroznienia/przyznajacy/cal/",
-        **{page.title: page.get_absolute_url() for page in Page.objects.all()},
-        "404 page": "/nie-ma-takiej-strony/",
-    }
+    return every_page_kind()
 
 
 def _violations(page, url):
@@ -93,7 +55,7 @@ def _use_mode(context, live_server, mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_axe_finds_no_wcag_22_aa_violations(context, page, live_server, site, mode):
     _use_mode(context, live_server, mode)
-    assert len(site) == 16  # 11 sections and pages + the 5 pages the law requires
+    assert len(site) == 18  # 13 kinds of page + the 5 pages the law requires
     found = {name: _violations(page, url) for name, url in site.items()}
     assert {name: v for name, v in found.items() if v} == {}
 

@@ -2,17 +2,12 @@
 
 import json
 import subprocess
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.test import RequestFactory
 
 from base.views import server_error
-from news.models import Article, ArticleImage
-from pages.models import AccessibilityStatement, Page
-from tests import samples
-from tests.factories import ArticleFactory
+from tests.site_content import every_page_kind
 
 pytestmark = pytest.mark.django_db
 
@@ -20,38 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pages(client):
     """The saved HTML of every public page kind, with real content."""
-    call_command("load_demo", stdout=StringIO())
-    AccessibilityStatement.objects.update(
-        contact_email="dostepnosc@mlawa.pl", is_published=True
-    )
-    article = Article.objects.get()
-    ArticleImage.objects.create(
-        article=article,
-        image=samples.jpeg("wreczenie.jpg", size=(900, 600)),
-        alt_text="Wręczenie certyfikatu",
-        caption="Sesja Rady Miasta",
-        placement="main",
-    )
-    ArticleImage.objects.create(
-        article=article, image=samples.jpeg("sala.jpg"), alt_text="Sala"
-    )
-    ArticleFactory.create_batch(12, category=article.category)
-    urls = {
-        "home": "/",
-        "news list": "/aktualnosci/",
-        "news list page 2": "/aktualnosci/?page=2",
-        "article": article.get_absolute_url(),
-        "category": article.category.get_absolute_url(),
-        "feeds explained": "/aktualnosci/kanaly/",
-        "search": "/szukaj/?q=osrodek",
-        "empty search": "/szukaj/?q=zzzz",
-        "awards list": "/wyroznienia/",
-        "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
-        "issuer": "/wyroznienia/przyznajacy/cal/",
-        "statement": "/deklaracja-dostepnosci/",
-        **{page.slug: page.get_absolute_url() for page in Page.objects.all()},
-        "404": "/nie-ma-takiej-strony/",
-    }
+    urls = every_page_kind()
     html = {}
     for name, url in urls.items():
         response = client.get(url)

@@ -1,0 +1,54 @@
+"""A site with real content and the address of every public page kind, for the
+checks that must see them all (axe-core, the Nu HTML Checker)."""
+
+from io import StringIO
+
+from django.core.management import call_command
+
+from news.models import Article, ArticleImage
+from pages.models import AccessibilityStatement, Page
+from tests import samples
+from tests.factories import ArticleFactory
+
+
+def every_page_kind():
+    """The demo content, with a published statement, an article with a main
+    photo, a gallery photo and an outside link, and enough articles for two list
+    pages; returns ``{kind: address}``."""
+    call_command("load_demo", stdout=StringIO())
+    AccessibilityStatement.objects.update(
+        contact_email="dostepnosc@mlawa.pl", is_published=True
+    )
+    article = Article.objects.get()
+    ArticleImage.objects.create(
+        article=article,
+        image=samples.jpeg("wreczenie.jpg", size=(900, 600)),
+        alt_text="Przedstawicielka CAL wręcza certyfikat dyrektor ośrodka",
+        caption="Wręczenie certyfikatu podczas sesji Rady Miasta",
+        credit="fot. MOPS",
+        placement="main",
+    )
+    ArticleImage.objects.create(
+        article=article, image=samples.jpeg("sala.jpg"), alt_text="Sala ośrodka"
+    )
+    Article.objects.filter(pk=article.pk).update(
+        body=article.body
+        + '<p>Więcej na <a href="https://www.cal.org.pl/">stronie CAL</a>.</p>'
+    )
+    ArticleFactory.create_batch(11, category=article.category)
+    return {
+        "home": "/",
+        "news list": "/aktualnosci/",
+        "news list page 2": "/aktualnosci/?page=2",
+        "article with image": article.get_absolute_url(),
+        "category": article.category.get_absolute_url(),
+        "feeds explained": "/aktualnosci/kanaly/",
+        "search results": "/szukaj/?q=osrodek",
+        "empty search": "/szukaj/?q=zzzz",
+        "awards list": "/wyroznienia/",
+        "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
+        "issuer": "/wyroznienia/przyznajacy/cal/",
+        "accessibility statement": "/deklaracja-dostepnosci/",
+        **{page.title: page.get_absolute_url() for page in Page.objects.all()},
+        "404 page": "/nie-ma-takiej-strony/",
+    }
