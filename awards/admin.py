@@ -73,26 +73,22 @@ class AwardAdmin(ContentAdmin):
             field.label_from_instance = lambda article: article.label_with_state
         return field
 
-    def _warn_about_hidden_articles(self, request, award):
-        for article in award.articles.all():
-            if not article.is_live:
-                messages.warning(
-                    request,
-                    f"Artykuł „{article.title}” ({article.publication_label}) nie "
-                    "jest widoczny dla mieszkańców, więc nie pojawi się na stronie "
-                    "wyróżnienia, dopóki nie zostanie opublikowany.",
-                )
+    def _hidden_articles(self, award):
+        return [
+            f"Artykuł „{article.title}” ({article.publication_label}) nie jest "
+            "widoczny dla mieszkańców, więc nie pojawi się na stronie wyróżnienia, "
+            "dopóki nie zostanie opublikowany."
+            for article in award.articles.all()
+            if not article.is_live
+        ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            award = self.get_object(request, object_id)
-            if award is not None:
-                self._warn_about_hidden_articles(request, award)
-        return super().change_view(request, object_id, form_url, extra_context)
+    def change_form_warnings(self, award):
+        return super().change_form_warnings(award) + self._hidden_articles(award)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        self._warn_about_hidden_articles(request, form.instance)
+        for warning in self._hidden_articles(form.instance):
+            messages.warning(request, warning)
 
     def get_changeform_initial_data(self, request):
         return {

@@ -109,27 +109,31 @@ class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
             messages.error(request, f"{DISK_FULL} Nic nie zostało zapisane.")
             return HttpResponseRedirect(request.get_full_path())
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        if request.method == "GET":
-            obj = self.get_object(request, object_id)
+    def change_form_warnings(self, obj):
+        """What staff should know on opening ``obj``'s form; an app's admin adds
+        its own. Here: attachments whose file went missing on the server."""
+        return [
+            f"Plik załącznika „{attachment.title}” zniknął z serwera: mieszkańcy "
+            "widzą „plik niedostępny”. Wybierz plik ponownie w tym załączniku albo "
+            "go usuń."
             for attachment in getattr(
                 obj, "attachments", Attachment.objects.none()
-            ).all():
-                if not attachment.is_available:
-                    messages.warning(
-                        request,
-                        f"Plik załącznika „{attachment.title}” zniknął z serwera: "
-                        "mieszkańcy widzą „plik niedostępny”. Wybierz plik ponownie "
-                        "w tym załączniku albo go usuń.",
-                    )
-        return super().change_view(request, object_id, form_url, extra_context)
+            ).all()
+            if not attachment.is_available
+        ]
 
     def view_on_site(self, obj):
         # "Pokaż na stronie" on the host and port the panel is open on (Django's
         # default goes through the sites framework's domain, which may differ).
         return obj.get_absolute_url()
 
-    def render_change_form(self, request, context, *args, **kwargs):
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        # Warnings on opening the form, from the object the view already has.
+        if request.method == "GET" and obj is not None:
+            for warning in self.change_form_warnings(obj):
+                messages.warning(request, warning)
         # A browser never sends a chosen file again: after an error the person
         # must pick it anew, so say which files were not saved.
         if request.method == "POST" and request.FILES and context.get("errors"):
@@ -141,7 +145,7 @@ class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
                 "Formularz ma błędy, więc wybrane pliki nie zostały zapisane: "
                 f"{names}. Popraw błędy i wybierz te pliki ponownie.",
             )
-        return super().render_change_form(request, context, *args, **kwargs)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
 
 admin.site.unregister(get_user_model())
