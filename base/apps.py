@@ -11,7 +11,8 @@ from django.db.models.signals import (
 )
 
 
-def _crud(model, actions=("add", "change", "delete", "view"), *, app="base"):
+def crud(app, model, actions=("add", "change", "delete", "view")):
+    """ "app.add_model", "app.change_model", …: the codenames of ``actions``."""
     return [f"{app}.{action}_{model}" for action in actions]
 
 
@@ -20,13 +21,13 @@ def _crud(model, actions=("add", "change", "delete", "view"), *, app="base"):
 #: attaches its own there (grant_group_permissions). Attachments are edited inline
 #: in article and award forms, so whoever writes those needs them all.
 GROUP_PERMISSIONS = {
-    "Redaktorzy": [*_crud("attachment")],
+    "Redaktorzy": [*crud("base", "attachment")],
     "Wydawcy": [
-        *_crud("attachment"),
-        *_crud("notice"),
+        *crud("base", "attachment"),
+        *crud("base", "notice"),
         "base.change_office",
         "base.view_office",
-        *_crud("redirect", app="redirects"),
+        *crud("redirects", "redirect"),
     ],
 }
 
@@ -157,10 +158,17 @@ def _sync_site_domain(sender, *, using="default", **kwargs):
     )
 
 
-def _grant_base_permissions(sender, *, using="default", **kwargs):
-    # Runs after every app's migrate step: other apps' permissions (redirects)
-    # exist only once their own post_migrate has run.
-    grant_group_permissions(GROUP_PERMISSIONS, using=using)
+def connect_group_permissions(app_config, group_permissions):
+    """Attach an app's ``{group: [codenames]}`` after every migrate. Connected to
+    every app's post_migrate (no sender): other apps' permissions (redirects)
+    exist only once their own post_migrate has run."""
+
+    def grant(sender, *, using="default", **kwargs):
+        grant_group_permissions(group_permissions, using=using)
+
+    post_migrate.connect(
+        grant, weak=False, dispatch_uid=f"{app_config.label}_group_permissions"
+    )
 
 
 class BaseConfig(AppConfig):
@@ -179,9 +187,7 @@ class BaseConfig(AppConfig):
         connection_created.connect(
             register_sqlite_fold, dispatch_uid="base_sqlite_fold"
         )
-        post_migrate.connect(
-            _grant_base_permissions, dispatch_uid="base_group_permissions"
-        )
+        connect_group_permissions(self, GROUP_PERMISSIONS)
         post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="base_site")
         post_migrate.connect(
             _office_snapshot_after_migrate, sender=self, dispatch_uid="base_office_copy"

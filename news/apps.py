@@ -1,32 +1,22 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
 
-
-def _crud(model, actions=("add", "change", "delete", "view")):
-    return [f"news.{action}_{model}" for action in actions]
-
+from base.apps import connect_group_permissions, crud
 
 #: What each staff group may do with articles (see base.apps). Photos are edited
 #: inline in the article form, so whoever writes articles needs them all.
 GROUP_PERMISSIONS = {
     "Redaktorzy": [
-        *_crud("article", ("add", "change", "view")),
-        *_crud("articleimage"),
+        *crud("news", "article", ("add", "change", "view")),
+        *crud("news", "articleimage"),
         "news.view_category",
     ],
     "Wydawcy": [
-        *_crud("article"),
+        *crud("news", "article"),
         "news.publish_article",
-        *_crud("articleimage"),
-        *_crud("category"),
+        *crud("news", "articleimage"),
+        *crud("news", "category"),
     ],
 }
-
-
-def _grant_news_permissions(sender, *, using="default", **kwargs):
-    from base.apps import grant_group_permissions
-
-    grant_group_permissions(GROUP_PERMISSIONS, using=using)
 
 
 class NewsConfig(AppConfig):
@@ -35,6 +25,4 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(
-            _grant_news_permissions, dispatch_uid="news_group_permissions"
-        )
+        connect_group_permissions(self, GROUP_PERMISSIONS)

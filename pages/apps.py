@@ -1,21 +1,16 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+
+from base.apps import connect_group_permissions, crud
 
 #: What each staff group may do with pages and the statement (see base.apps).
 GROUP_PERMISSIONS = {
     "Redaktorzy": ["pages.view_page"],
     "Wydawcy": [
-        *[f"pages.{action}_page" for action in ("add", "change", "delete", "view")],
+        *crud("pages", "page"),
         "pages.change_accessibilitystatement",
         "pages.view_accessibilitystatement",
     ],
 }
-
-
-def _grant_pages_permissions(sender, *, using="default", **kwargs):
-    from base.apps import grant_group_permissions
-
-    grant_group_permissions(GROUP_PERMISSIONS, using=using)
 
 
 class PagesConfig(AppConfig):
@@ -27,6 +22,4 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(
-            _grant_pages_permissions, dispatch_uid="pages_group_permissions"
-        )
+        connect_group_permissions(self, GROUP_PERMISSIONS)
