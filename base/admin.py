@@ -19,10 +19,13 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html, format_html_join
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from js_asset import Media
 
 from base.apps import GROUP_DESCRIPTIONS
 from base.models import Attachment, Notice, Office
+from base.two_factor import remove_second_factor
 from base.uploads import DISK_FULL
 
 # The site's domain follows DJANGO_SITE_DOMAIN after every migrate (base.apps); an
@@ -30,6 +33,10 @@ from base.uploads import DISK_FULL
 # name ("Strony") would be confused with the site's pages.
 admin.site.unregister(Site)
 admin.site.unregister(Redirect)
+# Phone apps and recovery codes are each person's own (Weryfikacja dwuetapowa);
+# the user list shows who has them and lets a superuser reset a lost phone.
+admin.site.unregister(TOTPDevice)
+admin.site.unregister(StaticDevice)
 
 
 @admin.register(Redirect)
@@ -162,10 +169,12 @@ class StaffUserAdmin(DjangoUserAdmin):
         "full_name",
         "email",
         "roles",
+        "two_factor",
         "is_active",
         "last_login",
     ]
     list_filter = ["groups", "is_active", "is_superuser"]
+    actions = ["reset_two_factor"]
     readonly_fields = ["is_staff", "last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
@@ -178,7 +187,36 @@ class StaffUserAdmin(DjangoUserAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups")
+        has_app = Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("groups")
+            .annotate(has_two_factor=has_app)
+        )
+
+    @admin.display(description="Weryfikacja dwuetapowa", boolean=True)
+    def two_factor(self, obj):
+        return obj.has_two_factor
+
+    def has_reset_two_factor_permission(self, request):
+        return request.user.is_superuser
+
+    @admin.action(
+        description="Wyłącz weryfikację dwuetapową (np. po utracie telefonu)",
+        permissions=["reset_two_factor"],
+    )
+    def reset_two_factor(self, request, queryset):
+        users = list(queryset)
+        for user in users:
+            remove_second_factor(user)
+        self.message_user(
+            request,
+            f"Wyłączono weryfikację dwuetapową dla {len(users)} os. Przy "
+            "następnym logowaniu osoby, których rola jej wymaga, połączą nowy "
+            "telefon.",
+            messages.SUCCESS,
+        )
 
     @admin.display(description="Imię i nazwisko", ordering="last_name")
     def full_name(self, obj):

@@ -52,6 +52,10 @@ NGINX_ERRORS = {
         "Nieprawidłowe zapytanie",
         "Przeglądarka wysłała zapytanie, którego serwer nie rozumie. Wróć i spróbuj ponownie.",
     ),
+    403: (
+        "Panel niedostępny z tej sieci",
+        "Panel redakcyjny można otwierać tylko z sieci urzędu (albo przez jego VPN). Strona dla mieszkańców działa jak zwykle.",
+    ),
     405: (
         "Niedozwolona operacja",
         "Ta strona służy tylko do czytania. Wróć do poprzedniej strony.",

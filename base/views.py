@@ -24,6 +24,7 @@ from base.context_processors import TEXT_SIZES
 from base.error_pages import office_snapshot
 from base.middleware import accepts_writes
 from base.models import Office
+from base.two_factor import second_factor_done
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +39,21 @@ class StaffPreviewMixin:
     def public(self, queryset):
         return queryset.public()
 
+    def may_preview(self):
+        # A session that has not passed the second login step is not staff.
+        return self.request.user.has_perm(
+            self.preview_permission
+        ) and second_factor_done(self.request)
+
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.request.user.has_perm(self.preview_permission):
+        if self.may_preview():
             return queryset
         return self.public(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if self.request.user.has_perm(self.preview_permission):
+        if self.may_preview():
             model = type(self.object)
             visible = self.public(model.objects.filter(pk=self.object.pk)).exists()
             context["is_preview"] = not visible

@@ -71,7 +71,8 @@ CSRF_FAILURE_VIEW = "base.views.csrf_failure"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin with the panel's second login step (base.admin_site).
+    "mops_site.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -85,6 +86,9 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "base",
     "news",
     "awards",
@@ -103,6 +107,9 @@ MIDDLEWARE = [
     "base.middleware.ReadOnlyPublicSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second step.
+    "django_otp.middleware.OTPMiddleware",
+    "base.middleware.AdminNetworkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
@@ -314,6 +321,36 @@ CONTENT_SECURITY_POLICY = {
 
 # The admin's address; a less obvious one keeps bots away ("panel-7f3a/").
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
+
+# Two-step login (base.two_factor): a code from a phone app after the password,
+# required for superusers and publishers; editors may turn it on themselves.
+ADMIN_TWO_FACTOR_REQUIRED = env_bool("DJANGO_ADMIN_2FA_REQUIRED", True)
+# The name the phone app shows next to the code: the site's address.
+OTP_TOTP_ISSUER = f"Panel {SITE_DOMAIN}"
+# Wrong codes make the next try wait 1, 2, 4, 8… seconds (per person).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+
+def env_networks(name):
+    import ipaddress
+
+    networks = []
+    for item in env_list(name):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is not an address or a network "
+                "(e.g. 192.168.10.0/24)."
+            ) from None
+    return networks
+
+
+# Optional: the panel answers only these addresses or networks (comma-separated,
+# e.g. the office's 192.168.10.0/24 and a VPN); empty lets anyone reach the login.
+# The same list is enforced by nginx (deploy/nginx-admin-access.sh).
+ADMIN_ALLOWED_NETWORKS = env_networks("DJANGO_ADMIN_ALLOWED_NETWORKS")
 
 # Uploads: limits checked by base.uploads (and nginx's client_max_body_size).
 UPLOAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024

@@ -20,10 +20,6 @@ static_lazy = lazy(static, str)
 
 handler500 = "base.views.server_error"
 
-admin.site.site_header = "Panel redakcyjny"
-admin.site.site_title = "Panel redakcyjny"
-admin.site.index_title = "Zarządzanie treścią strony"
-
 urlpatterns = [
     # Filled by each app's inclusion tags (news_tags, awards_tags).
     path("", TemplateView.as_view(template_name="home.html"), name="home"),

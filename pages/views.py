@@ -2,6 +2,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.generic import DetailView
 
+from base.two_factor import second_factor_done
 from base.views import StaffPreviewMixin
 from pages.models import AccessibilityStatement, Page
 
@@ -15,9 +16,10 @@ def accessibility_statement(request):
     statement = AccessibilityStatement.current()
     if statement is None:
         raise Http404("Deklaracja dostępności nie została jeszcze uzupełniona.")
-    if not statement.is_published and not request.user.has_perm(
+    may_preview = request.user.has_perm(
         "pages.change_accessibilitystatement"
-    ):
+    ) and second_factor_done(request)
+    if not statement.is_published and not may_preview:
         # Until staff complete it (the e-mail the law requires), residents learn
         # how to reach the office about accessibility meanwhile.
         return render(request, "pages/accessibility_statement_pending.html")

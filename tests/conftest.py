@@ -3,7 +3,10 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def fast_and_isolated(settings, tmp_path):
-    """Test-only settings: quick hashing, uploads in a temp dir, e-mail in memory."""
+    """Test-only settings: quick hashing, uploads in a temp dir, e-mail in memory,
+    and the second login step off (most tests are about what a role may do;
+    tests/base/test_two_factor.py turns it on)."""
+    settings.ADMIN_TWO_FACTOR_REQUIRED = False
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,6 +1,7 @@
 """docker-compose.yml, the Dockerfile and `check --deploy`, read as the office's
 admin would run them (no Docker engine here, so they are parsed, not run)."""
 
+import os
 import re
 import secrets
 import subprocess
@@ -205,3 +206,59 @@ def test_every_service_rotates_its_logs():
         logging = service.get("logging", {})
         assert logging.get("driver") == "json-file", name
         assert logging["options"]["max-size"] and logging["options"]["max-file"], name
+
+
+def _settings_with(**env):
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings;"
+            "print(settings.ADMIN_TWO_FACTOR_REQUIRED, settings.ADMIN_ALLOWED_NETWORKS)",
+        ],
+        cwd=ROOT,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "mops_site.settings",
+            "DJANGO_DEBUG": "1",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_two_factor_is_required_unless_turned_off_and_networks_are_checked():
+    assert _settings_with().stdout.strip() == "True []"
+    assert _settings_with(DJANGO_ADMIN_2FA_REQUIRED="0").stdout.startswith("False")
+    listed = _settings_with(DJANGO_ADMIN_ALLOWED_NETWORKS="192.168.10.0/24, 10.8.0.1")
+    assert "IPv4Network('192.168.10.0/24')" in listed.stdout
+    assert "IPv4Network('10.8.0.1/32')" in listed.stdout
+    wrong = _settings_with(DJANGO_ADMIN_ALLOWED_NETWORKS="192.168.10.0/24, biuro")
+    assert wrong.returncode != 0
+    assert "'biuro' is not an address or a network" in wrong.stderr
+
+
+def _admin_access(**env):
+    return subprocess.run(
+        ["sh", ROOT / "deploy/nginx-admin-access.sh", "/dev/stdout"],
+        env={"PATH": "/usr/bin:/bin", **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+def test_nginx_gets_the_same_admin_address_and_networks():
+    everyone = _admin_access()
+    assert "default 1;" in everyone and '"~^0:/admin/" 1;' in everyone
+    office = _admin_access(
+        DJANGO_ADMIN_URL="/panel.mops/",
+        DJANGO_ADMIN_ALLOWED_NETWORKS="192.168.10.0/24, 10.8.0.1",
+    )
+    assert "default 0;" in office
+    assert "192.168.10.0/24 1;" in office and "10.8.0.1 1;" in office
+    assert '"~^0:/panel\\.mops/" 1;' in office  # the dot is not "any character"
+    compose = (ROOT / "docker-compose.yml").read_text()
+    assert "nginx-admin-access.sh:/docker-entrypoint.d/" in compose
+    assert os.access(ROOT / "deploy/nginx-admin-access.sh", os.X_OK)

@@ -40,14 +40,16 @@ def _wait_for_port(port, seconds=20):
     raise AssertionError(f"nothing listens on {port}")
 
 
-def site_config(site_port, http_port, media_root):
+def site_config(site_port, http_port, media_root, admin_access):
     """deploy/nginx.conf with only the upstream, the port and the paths of the
-    media and of deploy/nginx-trusted-proxies.conf substituted."""
+    media, of deploy/nginx-trusted-proxies.conf and of the admin access rule
+    (written by deploy/nginx-admin-access.sh) substituted."""
     text = (ROOT / "deploy/nginx.conf").read_text()
     replaced = {
         "include /etc/nginx/mops-trusted-proxies.conf;": (
             f"include {ROOT / 'deploy/nginx-trusted-proxies.conf'};"
         ),
+        "include /etc/nginx/mops-admin-access.conf;": f"include {admin_access};",
         "server web:8000;": f"server 127.0.0.1:{site_port};",
         "listen 80 default_server;": f"listen 127.0.0.1:{http_port} default_server;",
         "alias /app/media/;": f"alias {media_root}/;",
@@ -100,6 +102,11 @@ http {{
 """
 
 
+# The panel is open to the client below and the TLS proxy; OUTSIDER is refused.
+ADMIN_NETWORKS = "127.0.0.1, 127.0.0.2/32"
+OUTSIDER = "127.0.0.3"
+
+
 @pytest.fixture(scope="module")
 def stack(postgres_server, tmp_path_factory):
     nginx = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -124,6 +131,7 @@ def stack(postgres_server, tmp_path_factory):
         DJANGO_SITE_DOMAIN=HOST,
         # Forms post from https://localhost:<port>; in production the port is 443.
         DJANGO_CSRF_TRUSTED_ORIGINS=f"https://{HOST}:{ports['tls_port']}",
+        DJANGO_ADMIN_ALLOWED_NETWORKS=ADMIN_NETWORKS,
     ) as site:
         media = Path(site.env["MEDIA_ROOT"])
         files = {
@@ -142,8 +150,18 @@ def stack(postgres_server, tmp_path_factory):
             (media / name).parent.mkdir(parents=True, exist_ok=True)
             (media / name).write_bytes(contents[kind])
         site_port = int(site.url.rsplit(":", 1)[1])
+        # As the nginx container does at start-up, from the same variables.
+        subprocess.run(
+            ["sh", ROOT / "deploy/nginx-admin-access.sh", directory / "admin.conf"],
+            env={
+                "PATH": os.environ["PATH"],
+                "DJANGO_ADMIN_URL": "admin/",
+                "DJANGO_ADMIN_ALLOWED_NETWORKS": ADMIN_NETWORKS,
+            },
+            check=True,
+        )
         (directory / "site.conf").write_text(
-            site_config(site_port, ports["http_port"], media)
+            site_config(site_port, ports["http_port"], media, directory / "admin.conf")
         )
         (directory / "front.conf").write_text(
             FRONT.format(directory=directory, **ports)
@@ -345,6 +363,46 @@ def _branded(status, headers, body):
     assert headers["X-Frame-Options"] == "DENY"
     assert "default-src 'none'" in headers["Content-Security-Policy"]
     assert "nginx" not in html.lower()
+
+
+def test_the_panel_answers_only_the_allowed_networks(stack):
+    # nginx refuses before the app, whatever spelling of the address is tried.
+    for path in [
+        "/admin/login/",
+        "/admin//login/",
+        "/%61dmin/login/",
+        "/admin/haslo/",
+        "/admin/",
+    ]:
+        status, headers, body = _through_proxy(stack, "GET", path, source=OUTSIDER)
+        assert status == 403, path
+        _branded(status, headers, body)
+        assert "Panel niedostępny z tej sieci" in body.decode()
+    # Residents from that address are served; the allowed client gets the login.
+    assert _through_proxy(stack, "GET", "/", source=OUTSIDER)[0] == 200
+    assert _through_proxy(stack, "GET", "/admin/login/")[0] == 200
+    assert _direct(stack, "GET", "/admin/login/")[0] == 301  # to HTTPS, not 403
+
+
+def test_the_app_refuses_other_networks_too_should_nginx_be_bypassed(stack):
+    import http.client
+
+    connection = http.client.HTTPConnection(
+        "127.0.0.1",
+        int(stack["site"].url.rsplit(":", 1)[1]),
+        timeout=20,
+        source_address=(OUTSIDER, 0),
+    )
+    connection.request(
+        "GET",
+        "/admin/login/",
+        headers={"Host": HOST, "X-Forwarded-Proto": "https"},
+    )
+    response = connection.getresponse()
+    body = response.read().decode()
+    connection.close()
+    assert response.status == 403
+    assert "Panel niedostępny z tej sieci" in body
 
 
 def test_a_too_large_body_gets_a_branded_413(stack):
