@@ -98,8 +98,8 @@ def test_backup_then_restore_brings_everything_back(postgres_server, tmp_path):
     )
     files_before = _checksums(source_media)
     # photo, 3 widths (400, 800 and its own) × 2 formats, attachment, scan, the
-    # office's copy for error pages and nginx's 6 error pages
-    assert len(files_before) == 1 + 6 + 1 + 1 + 1 + 6
+    # office's copy for error pages and nginx's 7 error pages
+    assert len(files_before) == 1 + 6 + 1 + 1 + 1 + 7
 
     backup = _backup(source, tmp_path / "backups")
     assert (Path(backup) / "database.dump").stat().st_size > 0
