@@ -1,5 +1,6 @@
 import datetime
 
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
@@ -15,6 +16,7 @@ from django.utils.html import strip_tags
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
 from base.functions import Fold, all_words_in
+from base.models import Versioned
 from base.slugs import unique_slug
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
 
@@ -24,7 +26,8 @@ def polish_date(day):
     return format_date(day, "j E Y")
 
 
-class Issuer(models.Model):
+@reversion.register()
+class Issuer(Versioned):
     name = models.CharField(
         "nazwa",
         max_length=200,
@@ -148,7 +151,8 @@ class AwardQuerySet(models.QuerySet):
         return self.select_related("issuer")
 
 
-class Award(models.Model):
+@reversion.register(follow=["attachments"])
+class Award(Versioned):
     class Kind(models.TextChoices):
         CERTIFICATE = "certificate", "certyfikat"
         AWARD = "award", "nagroda"

@@ -4,8 +4,10 @@ their roles."""
 
 import errno
 
+import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
@@ -15,16 +17,21 @@ from django.contrib.contenttypes.admin import GenericTabularInline
 from django.contrib.redirects.admin import RedirectAdmin as DjangoRedirectAdmin
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from js_asset import Media
+from reversion.admin import VersionAdmin
 
+from base import history
 from base.apps import GROUP_DESCRIPTIONS
-from base.models import Attachment, Notice, Office
+from base.models import Attachment, EditConflict, Notice, Office, RevisionNote
 from base.two_factor import remove_second_factor
 from base.uploads import DISK_FULL
 
@@ -96,25 +103,255 @@ class LabelledAutocompleteJsonView(AutocompleteJsonView):
         return result
 
 
-class ContentAdmin(CspNonceMediaMixin, admin.ModelAdmin):
+CHANGE_KINDS = [
+    ("minor", "Drobna poprawka (literówka, formatowanie, link)"),
+    ("major", "Istotna zmiana treści (mieszkańcy zobaczą ją w „Historii zmian”)"),
+]
+EXTRA_FIELDS = ["change_kind", "change_note", "opened_version"]
+
+
+class VersionedForm:
+    """Added to every ContentAdmin form of a saved object: the version it was
+    opened from (a stale save is refused, the typed text stays in the form), and
+    the note on this save."""
+
+    #: Whether this save must say "correction" or "real change" (public items).
+    needs_change_kind = False
+    #: After a refused save: who saved meanwhile, and the differences.
+    conflict = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_version"].initial = self.instance.edit_version
+        if "change_kind" in self.fields:
+            self.fields["change_kind"].required = self.needs_change_kind
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_version(cleaned)
+        if cleaned.get("change_kind") == "major" and not cleaned.get("change_note"):
+            self.add_error(
+                "change_note",
+                "Opisz istotną zmianę jednym zdaniem: ten opis zobaczą mieszkańcy "
+                "w „Historii zmian”.",
+            )
+        return cleaned
+
+    def _check_version(self, cleaned):
+        opened = cleaned.get("opened_version")
+        model = type(self.instance)
+        current = model._base_manager.filter(pk=self.instance.pk).first()
+        if opened is None or current is None or opened == current.edit_version:
+            self.instance.opened_version = opened
+            return
+        # What the other person's save and this form differ in.
+        names = [n for n in self._meta.fields or [] if n in self.cleaned_data]
+        saved = {name: _stored(current, name) for name in names}
+        mine = {name: _posted(cleaned.get(name)) for name in names}
+        self.conflict = {
+            "who": history.describe_conflict(current),
+            "changes": history.compare_values(model, saved, mine),
+        }
+        # Having seen the differences, the person may save this text on purpose.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("opened_version")] = current.edit_version
+        raise ValidationError(
+            f"Nie zapisano: {self.conflict['who']} Twój tekst jest nadal w "
+            "formularzu. Sprawdź różnice poniżej; aby mimo to zapisać swoją "
+            "wersję, zapisz ponownie.",
+            code="edit_conflict",
+        )
+
+
+def _stored(obj, name):
+    field = obj._meta.get_field(name)
+    if field.many_to_many:
+        return sorted(getattr(obj, name).values_list("pk", flat=True))
+    return getattr(obj, field.attname)
+
+
+def _posted(value):
+    if isinstance(value, models.Model):
+        return value.pk
+    if isinstance(value, models.QuerySet | list | tuple):
+        return sorted(getattr(item, "pk", item) for item in value)
+    return value
+
+
+class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
     """What every admin form of the site does for office staff: the editor under
-    the CSP, date errors that show the format, and no silently lost files."""
+    the CSP, date errors that show the format, no silently lost files, a version
+    kept of every save (history, compare, restore) and no overwritten work."""
+
+    change_form_template = "admin/content/change_form.html"
+    change_list_template = "admin/content/change_list.html"
+    object_history_template = "admin/content/object_history.html"
+    history_latest_first = True
+    #: Whether saves of a public item are marked correction / real change, for
+    #: the "Historia zmian" residents read (articles, pages).
+    public_change_log = False
+
+    def is_public(self, obj):
+        """Whether residents can see ``obj`` now (its change log matters)."""
+        return False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         return _specific_date_messages(field) if field else field
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not self.has_change_permission(request, obj):
+            return fieldsets
+        fields = ["change_note", "opened_version"]
+        if self.public_change_log:
+            fields.insert(0, "change_kind")
+        return [*fieldsets, ("Zapis zmian", {"fields": fields})]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The admin passes the fieldsets' names; those added here are the
+        # form's own, not the model's.
+        if kwargs.get("fields") is not None:
+            kwargs["fields"] = [f for f in kwargs["fields"] if f not in EXTRA_FIELDS]
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None or not self.has_change_permission(request, obj):
+            return form
+        attrs = {
+            "opened_version": forms.IntegerField(
+                required=False, widget=forms.HiddenInput
+            ),
+            "change_note": forms.CharField(
+                label="Opis zmiany",
+                required=False,
+                max_length=300,
+                help_text="Co i dlaczego zmieniasz, np. „Nowy termin składania "
+                "wniosków”. Widać go w historii wersji.",
+            ),
+            "needs_change_kind": self.public_change_log and self.is_public(obj),
+        }
+        if self.public_change_log:
+            attrs["change_kind"] = forms.ChoiceField(
+                label="Rodzaj zmiany",
+                choices=CHANGE_KINDS,
+                widget=forms.RadioSelect,
+                required=False,
+                help_text="Wymagane, gdy strona jest już widoczna dla mieszkańców.",
+            )
+        return type(form.__name__, (VersionedForm, form), attrs)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        kind = form.cleaned_data.get("change_kind")
+        note = form.cleaned_data.get("change_note", "")
+        if (kind or note) and reversion.is_active():
+            reversion.add_meta(RevisionNote, is_major=kind == "major", text=note)
+
     def changeform_view(self, request, *args, **kwargs):
-        # The disk filled up between the form's check and the writing (another
-        # upload at the same moment): the transaction wrote nothing and the
-        # storage removed the partial file; say so instead of an error page.
         try:
             return super().changeform_view(request, *args, **kwargs)
+        except EditConflict:
+            # Two saves of the same object in the same instant: the form's check
+            # passed for both, the row's lock let only one through.
+            messages.error(
+                request,
+                "Nie zapisano: ktoś zapisał ten formularz w tej samej chwili. "
+                "Otwórz go ponownie i wprowadź zmiany jeszcze raz.",
+            )
+            return HttpResponseRedirect(request.get_full_path())
         except OSError as error:
+            # The disk filled up between the form's check and the writing
+            # (another upload at the same moment): the transaction wrote nothing
+            # and the storage removed the partial file; say so.
             if error.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise
             messages.error(request, f"{DISK_FULL} Nic nie zostało zapisane.")
             return HttpResponseRedirect(request.get_full_path())
+
+    # --- history: who may see it, compare, restore, recover ---------------
+
+    def _object_or_denied(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("Nie ma takiego obiektu.")
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Only who may change an item sees its versions (they hold drafts).
+        obj = self._object_or_denied(request, object_id)
+        versions = list(history.versions_of(obj))
+        context = {
+            "versions": versions,
+            "compare_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_compare",
+                args=[quote(obj.pk)],
+            ),
+            **(extra_context or {}),
+        }
+        return super().history_view(request, object_id, context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self._object_or_denied(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def has_recover_permission(self, request):
+        # Bringing back a deleted item is for those who may delete (publishers).
+        return self.has_delete_permission(request) and self.has_add_permission(request)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not self.has_recover_permission(request):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        context = {"may_recover": self.has_recover_permission(request)}
+        return super().changelist_view(request, {**context, **(extra_context or {})})
+
+    def compare_view(self, request, object_id):
+        obj = self._object_or_denied(request, object_id)
+        versions = {str(v.pk): v for v in history.versions_of(obj)}
+        older = versions.get(request.GET.get("od", ""))
+        newer = versions.get(request.GET.get("do", ""))
+        if older is None or newer is None:
+            messages.error(request, "Wybierz dwie wersje do porównania.")
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
+                    args=[quote(obj.pk)],
+                )
+            )
+        if older.revision.date_created > newer.revision.date_created:
+            older, newer = newer, older
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "object": obj,
+            "title": f"Porównanie wersji: {obj}",
+            "older": older,
+            "newer": newer,
+            "comparison": history.compare_versions(older, newer),
+            "restore_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_revision",
+                args=[quote(obj.pk), older.pk],
+            ),
+        }
+        return TemplateResponse(request, "admin/content/compare.html", context)
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/historia/porownaj/",
+                self.admin_site.admin_view(self.compare_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_compare",
+            ),
+            *super().get_urls(),
+        ]
 
     def change_form_warnings(self, obj):
         """What staff should know on opening ``obj``'s form; an app's admin adds

@@ -7,6 +7,7 @@ the models here changed Django's state, not the database.
 
 from urllib.parse import urlencode
 
+import reversion
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -19,7 +20,70 @@ from base.fields import CleanImageField, DocumentField
 from base.uploads import UploadTo, validate_document, validate_image
 
 
-class Office(models.Model):
+class EditConflict(Exception):
+    """Someone saved the object after this form was opened."""
+
+
+class Versioned(models.Model):
+    """Content edited in the panel by several people: every save gets a new
+    ``edit_version``. A form remembers the version it was opened from
+    (``opened_version``); saving from a stale form raises ``EditConflict`` instead
+    of overwriting someone else's work. The check and the write happen under the
+    row's lock (an UPDATE), so two saves at the same moment cannot both pass.
+
+    Versions are milliseconds since the epoch (never smaller than the last one
+    plus one), so restoring an old copy of the row never brings back a version
+    number a stale form could match."""
+
+    edit_version = models.BigIntegerField(
+        "wersja do edycji", default=0, db_default=0, editable=False
+    )
+
+    #: Set by the admin's form: the ``edit_version`` it was opened from.
+    opened_version = None
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        opened, self.opened_version = self.opened_version, None
+        if opened is not None and self.pk is not None and not self._state.adding:
+            rows = type(self)._base_manager.using(kwargs.get("using") or "default")
+            claimed = rows.filter(pk=self.pk, edit_version=opened).update(
+                edit_version=opened
+            )
+            if not claimed:
+                raise EditConflict(self)
+            self.edit_version = opened
+        self.edit_version = max(
+            (self.edit_version or 0) + 1, int(timezone.now().timestamp() * 1000)
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "edit_version"}
+        super().save(*args, **kwargs)
+
+
+class RevisionNote(models.Model):
+    """What the person who saved a version said about it: a correction ("drobna
+    poprawka") or a real change with a note; real changes of public items are
+    listed on their page ("Historia zmian")."""
+
+    revision = models.OneToOneField(
+        "reversion.Revision", on_delete=models.CASCADE, related_name="note"
+    )
+    is_major = models.BooleanField("istotna zmiana", default=False)
+    text = models.CharField("opis zmiany", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "opis wersji"
+        verbose_name_plural = "opisy wersji"
+
+    def __str__(self):
+        return self.text or ("istotna zmiana" if self.is_major else "drobna poprawka")
+
+
+@reversion.register()
+class Office(Versioned):
     """The office's own data ("Dane instytucji"), shown in every page's footer.
 
     One record, edited by staff: a renamed or moved office is a form edit.
@@ -143,7 +207,8 @@ class NoticeQuerySet(models.QuerySet):
         return self.filter(starts_at__lte=now, ends_at__gt=now)
 
 
-class Notice(models.Model):
+@reversion.register()
+class Notice(Versioned):
     """A time-boxed announcement on every page ("komunikat")."""
 
     class Level(models.TextChoices):
@@ -214,6 +279,7 @@ class Notice(models.Model):
             raise ValidationError(errors)
 
 
+@reversion.register()
 class Attachment(models.Model):
     """A document residents download ("Do pobrania"), attached to any content."""
 

@@ -89,6 +89,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Every save of content keeps a version (history, compare, restore).
+    "reversion",
     "base",
     "news",
     "awards",

@@ -144,6 +144,10 @@ class ArticleAdmin(ContentAdmin):
         ("Adres strony", {"classes": ["collapse"], "fields": ["slug"]}),
     ]
     publishing_fields = ["status", "published_at", "is_featured", "featured_until"]
+    public_change_log = True
+
+    def is_public(self, obj):
+        return obj.is_live
 
     @admin.display(description="Stan", ordering="published_at")
     def publication(self, obj):

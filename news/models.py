@@ -1,5 +1,6 @@
 import datetime
 
+import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -15,11 +16,13 @@ from django.utils.dateformat import format as format_date
 from base import images
 from base.fields import CleanImageField, RichTextField
 from base.functions import Fold, all_words_in
+from base.models import Versioned
 from base.slugs import RESERVED_SLUGS, unique_slug
 from base.uploads import UploadTo, validate_image
 
 
-class Category(models.Model):
+@reversion.register()
+class Category(Versioned):
     name = models.CharField("nazwa", max_length=100, unique=True)
     slug = models.SlugField(
         "adres (slug)",
@@ -115,7 +118,8 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+@reversion.register(follow=["images", "attachments"])
+class Article(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
         PUBLISHED = "published", "Opublikowany"
@@ -324,6 +328,7 @@ class Article(models.Model):
         )
 
 
+@reversion.register()
 class ArticleImage(models.Model):
     """A photo of an article: its main image or one of its gallery."""
 

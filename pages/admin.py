@@ -8,6 +8,11 @@ from pages.models import AccessibilityStatement, Page
 
 @admin.register(Page)
 class PageAdmin(ContentAdmin):
+    public_change_log = True
+
+    def is_public(self, obj):
+        return obj.is_public
+
     list_display = ["title", "slug", "kind", "is_public", "show_in_footer", "position"]
     list_editable = ["position"]
     list_filter = ["kind", "is_public", "show_in_footer"]

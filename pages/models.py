@@ -5,12 +5,14 @@ import datetime
 import re
 from urllib.parse import urlencode
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
 
 from base.fields import RichTextField
+from base.models import Versioned
 
 
 def address_taken_by_the_site(slug):
@@ -44,7 +46,8 @@ class PageQuerySet(models.QuerySet):
         return self.public().filter(show_in_footer=True)
 
 
-class Page(models.Model):
+@reversion.register()
+class Page(Versioned):
     """A static page: "O nas", "Kontakt", the RODO clause, easy-to-read and
     sign-language information."""
 
@@ -131,7 +134,8 @@ class Page(models.Model):
         return f"https://www.youtube-nocookie.com/embed/{match['id']}?{query}"
 
 
-class AccessibilityStatement(models.Model):
+@reversion.register()
+class AccessibilityStatement(Versioned):
     """The accessibility statement ("deklaracja dostępności") the law requires,
     kept as data and rendered with the ids of the technical conditions."""
 

@@ -128,3 +128,13 @@ def share_image(context):
     if request is not None:
         url = request.build_absolute_uri(url)
     return {"url": url, "alt": alt, "width": width, "height": height}
+
+
+@register.inclusion_tag("includes/change_history.html")
+def change_history(obj, published_at=None):
+    """ "Historia zmian" under a public item (the BIP convention): when it was
+    published and each later real change with its note; corrections are not
+    listed. One query."""
+    from base.history import public_changes
+
+    return {"published_at": published_at, "changes": public_changes(obj)}

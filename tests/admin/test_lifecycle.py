@@ -334,18 +334,22 @@ class Walk:
         return response
 
     def change_form(self, obj):
-        return AdminForm.open(self.client, self.url("change", obj.pk))
+        # A public article or page asks what kind of change this is: the walk
+        # makes corrections (ignored by forms without the question).
+        form = AdminForm.open(self.client, self.url("change", obj.pk))
+        return form.set(change_kind="minor")
 
     def reload(self, obj):
         return self.spec.model._default_manager.get(pk=obj.pk)
 
 
 def _snapshot(obj):
-    """The row's values; times to the second, as forms show them."""
+    """The row's values; times to the second, as forms show them (each save
+    gets a new edit_version by design)."""
     values = {}
     for f in obj._meta.concrete_fields:
         value = getattr(obj, f.attname)
-        if f.attname in {"updated_at", "last_login"}:
+        if f.attname in {"updated_at", "last_login", "edit_version"}:
             continue
         if hasattr(value, "microsecond"):
             value = value.replace(microsecond=0)

@@ -167,6 +167,7 @@ def test_changing_a_published_slug_redirects_the_old_address(client, publisher):
             "status": "published",
             "published_at_0": "2026-01-01",
             "published_at_1": "10:00:00",
+            "change_kind": "minor",
             **article_inlines(),
         },
     )
@@ -189,6 +190,7 @@ def test_an_editor_changing_a_published_slug_also_leaves_a_redirect(client, edit
             "lead": article.lead,
             "body": article.body,
             "category": "",
+            "change_kind": "minor",
             **article_inlines(),
         },
     )
@@ -213,6 +215,7 @@ def test_changing_the_slug_back_and_forth_never_loops(client, publisher):
                 "status": "published",
                 "published_at_0": "2026-01-01",
                 "published_at_1": "10:00:00",
+                "change_kind": "minor",
                 "category": "",
                 **article_inlines(),
             },
