@@ -163,6 +163,14 @@ class VersionedForm:
         )
 
 
+def _without_extra(fields):
+    return [
+        _without_extra(f) if isinstance(f, list | tuple) else f
+        for f in fields
+        if f not in EXTRA_FIELDS
+    ]
+
+
 def _stored(obj, name):
     field = obj._meta.get_field(name)
     if field.many_to_many:
@@ -200,7 +208,12 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         return _specific_date_messages(field) if field else field
 
     def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
+        # Without declared fieldsets Django lists the form's fields, the ones
+        # added here among them: they go to their own section below.
+        fieldsets = [
+            (name, {**options, "fields": _without_extra(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
         if obj is None or not self.has_change_permission(request, obj):
             return fieldsets
         fields = ["change_note", "opened_version"]

@@ -232,11 +232,43 @@ def file_fields():
 
 
 def is_referenced(name):
-    """Whether any row of any model still points at the stored file ``name``."""
-    return any(
-        model._default_manager.filter(**{field.name: name}).exists()
-        for model, field in file_fields()
+    """Whether any row of any model, or any kept version of one (history can
+    restore it), still points at the stored file ``name``."""
+    from reversion.models import Version
+
+    return (
+        any(
+            model._default_manager.filter(**{field.name: name}).exists()
+            for model, field in file_fields()
+        )
+        or Version.objects.filter(serialized_data__contains=f'"{name}"').exists()
     )
+
+
+def versioned_file_names():
+    """The stored files that kept versions point at (history may restore them)."""
+    import json
+
+    from django.contrib.contenttypes.models import ContentType
+    from reversion.models import Version
+
+    fields_by_model = {}
+    for model, field in file_fields():
+        fields_by_model.setdefault(model, []).append(field.name)
+    names = set()
+    for model, field_names in fields_by_model.items():
+        content_type = ContentType.objects.get_for_model(model)
+        for data in (
+            Version.objects.filter(content_type=content_type)
+            .values_list("serialized_data", flat=True)
+            .iterator()
+        ):
+            try:
+                stored = json.loads(data)[0]["fields"]
+            except (ValueError, LookupError, TypeError):
+                continue
+            names |= {stored.get(n) for n in field_names if stored.get(n)}
+    return names
 
 
 def delete_file_and_renditions(name, storage):

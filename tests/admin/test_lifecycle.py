@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from awards.models import Award, Issuer
 from base.models import Notice, Office
-from base.uploads import file_fields
+from base.uploads import file_fields, versioned_file_names
 from news.models import Article, Category
 from pages.models import AccessibilityStatement, Page
 from tests import samples
@@ -290,7 +290,8 @@ def _media():
 
 
 def _referenced():
-    names = set()
+    """Files rows use, and files of kept versions (history restores them)."""
+    names = versioned_file_names()
     for model, file_field in file_fields():
         names |= set(
             model._default_manager.exclude(**{file_field.name: ""}).values_list(
@@ -301,7 +302,7 @@ def _referenced():
 
 
 def _assert_files_match_rows():
-    """Originals on disk are exactly the files rows use; every rendition (in the
+    """Originals on disk are exactly the files rows or versions use; every rendition (in the
     ``r/`` folder next to its original) belongs to an original that exists."""
     stored = _media()
     originals = {name for name in stored if "/r/" not in name}
@@ -465,7 +466,8 @@ def _walk_files(walk, obj, slot):
     obj = walk.reload(obj)
     after = slot.files(obj)
     assert len(after) == len(before) and after[0] != before[0]
-    assert before[0] not in _media()
+    # The replaced file stays: the earlier version in history can restore it.
+    assert before[0] in _media()
     assert all(_media().get(n) == d for n, d in kept.items() if "/r/" not in n)
 
     # remove ("Wyczyść" on an optional field, "Usuń" on an inline row)
@@ -477,7 +479,7 @@ def _walk_files(walk, obj, slot):
     walk.post(form)
     obj = walk.reload(obj)
     assert slot.files(obj) == after[1:]
-    assert after[0] not in _media()
+    assert after[0] in _media()  # kept for history, as above
 
     # add again, then a second one where the slot holds several
     form = walk.change_form(obj)

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from base.uploads import file_fields
+from base.uploads import file_fields, versioned_file_names
 
 #: Folders of files the site writes itself, never uploads.
 OWN_FOLDERS = ("site/",)
@@ -12,8 +12,8 @@ OWN_FOLDERS = ("site/",)
 
 class Command(BaseCommand):
     help = (
-        "Lists uploaded files no row uses any more (e.g. left by a worker killed "
-        "mid-save), older than --older-than minutes, with their renditions. Deletes "
+        "Lists uploaded files no row and no kept version uses any more (e.g. left "
+        "by a worker killed mid-save), older than --older-than minutes, with their renditions. Deletes "
         "them only with --delete."
     )
 
@@ -30,6 +30,7 @@ class Command(BaseCommand):
                     field.name, flat=True
                 )
             )
+        used |= versioned_file_names()  # history may restore them
         used_stems = {name.rsplit(".", 1)[0] for name in used}
         cutoff = time.time() - older_than * 60
         orphans = []

@@ -1,0 +1,189 @@
+"""Two people editing the same item: the later save from a stale form is refused
+(without JavaScript), names who saved meanwhile, shows the difference and keeps
+the typed text; nothing is ever silently overwritten. And the note on a real
+change of a public item, which residents read in "Historia zmian"."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from base.models import EditConflict, Notice
+from news.models import Article
+from pages.models import Page
+from tests.admin_forms import AdminForm, form_errors
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def anna(django_user_model, publisher):
+    publisher.first_name, publisher.last_name = "Anna", "Kowalska"
+    publisher.save()
+    client = Client()
+    client.force_login(publisher)
+    return client
+
+
+@pytest.fixture
+def jan(django_user_model, editor):
+    editor.first_name, editor.last_name = "Jan", "Nowak"
+    editor.save()
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+def _open(client, article):
+    return AdminForm.open(
+        client, reverse("admin:news_article_change", args=[article.pk])
+    ).set(change_kind="minor")
+
+
+def test_a_stale_save_is_refused_naming_who_and_keeping_the_typed_text(anna, jan):
+    article = ArticleFactory(
+        status="draft", title="Zasiłek", body="<p>Termin: 5 maja.</p>"
+    )
+    annas, jans = _open(anna, article), _open(jan, article)
+    assert annas.post(body="<p>Termin: 7 maja.</p>").status_code == 302
+
+    response = jans.post(title="Zasiłek rodzinny")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Nie zapisano: Anna Kowalska zapisał(a) zmiany" in text
+    assert "Ktoś zmienił ten formularz" in text
+    # The difference, and Jan's own text still in the form.
+    assert "Termin: <del>7</del><ins>5</ins> maja." in text
+    assert 'value="Zasiłek rodzinny"' in text
+    article.refresh_from_db()
+    assert article.title == "Zasiłek" and "7 maja" in article.body
+
+    # Having seen it, Jan saves his version on purpose: the form now carries
+    # the version he was shown.
+    again = response.context["adminform"].form
+    assert again["opened_version"].value() == article.edit_version
+    second = jan.post(
+        reverse("admin:news_article_change", args=[article.pk]),
+        {
+            **jans.data,
+            "title": "Zasiłek rodzinny",
+            "opened_version": article.edit_version,
+        },
+    )
+    assert second.status_code == 302, form_errors(second)
+    article.refresh_from_db()
+    assert article.title == "Zasiłek rodzinny"
+
+
+def test_fifty_interleaved_pairs_of_saves(anna, jan):
+    article = ArticleFactory(status="draft", title="Start")
+    last_accepted = "Start"
+    for round_number in range(50):
+        first, second = (anna, jan) if round_number % 2 else (jan, anna)
+        early, late = _open(first, article), _open(second, article)
+        title = f"Runda {round_number} od pierwszej osoby"
+        assert early.post(title=title).status_code == 302
+        last_accepted = title
+        refused = late.post(title=f"Runda {round_number} od drugiej osoby")
+        assert refused.status_code == 200, round_number
+        assert Article.objects.get().title == last_accepted
+        # Reopened, the second person's save lands.
+        fresh = _open(second, article)
+        title = f"Runda {round_number} po odświeżeniu"
+        assert fresh.post(title=title).status_code == 302
+        last_accepted = title
+    assert Article.objects.get().title == last_accepted
+
+
+def test_every_versioned_form_carries_its_version(anna):
+    notice = Notice.objects.create(
+        text="Nieczynne 24 grudnia",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + datetime.timedelta(days=2),
+    )
+    page = Page.objects.create(title="Kontakt", slug="kontakt-x", body="<p>a</p>")
+    for url, obj in [
+        (reverse("admin:base_notice_change", args=[notice.pk]), notice),
+        (reverse("admin:pages_page_change", args=[page.pk]), page),
+    ]:
+        form = AdminForm.open(anna, url)
+        assert form["opened_version"] == str(obj.edit_version)
+
+
+def test_two_saves_at_the_same_instant_cannot_both_pass():
+    # The form's check passed for both; the row's lock lets only one through.
+    article = ArticleFactory(title="A")
+    one, two = Article.objects.get(), Article.objects.get()
+    one.opened_version = two.opened_version = article.edit_version
+    one.title = "B"
+    one.save()
+    two.title = "C"
+    with pytest.raises(EditConflict):
+        two.save()
+    assert Article.objects.get().title == "B"
+
+
+def test_a_save_without_a_form_never_repeats_a_version():
+    article = ArticleFactory()
+    seen = {article.edit_version}
+    for _ in range(5):
+        article.save()
+        assert article.edit_version not in seen
+        seen.add(article.edit_version)
+
+
+# --- the public change log ----------------------------------------------------
+
+
+def _published(**kwargs):
+    return ArticleFactory(
+        status="published",
+        published_at=timezone.now() - datetime.timedelta(days=3),
+        **kwargs,
+    )
+
+
+def test_a_change_to_a_public_article_must_say_what_kind_it_is(anna):
+    article = _published(title="Nabór wniosków")
+    form = AdminForm.open(anna, reverse("admin:news_article_change", args=[article.pk]))
+    response = form.post(lead="Nowy lead")
+    assert response.status_code == 200
+    assert "change_kind" in response.context["adminform"].form.errors
+    major = form.post(lead="Nowy lead", change_kind="major")
+    assert "Opisz istotną zmianę" in major.content.decode()
+
+
+def test_real_changes_are_listed_on_the_public_page_corrections_are_not(anna, client):
+    article = _published(title="Nabór wniosków", body="<p>Do 5 maja.</p>")
+    url = reverse("admin:news_article_change", args=[article.pk])
+    form = AdminForm.open(anna, url)
+    assert (
+        form.post(
+            body="<p>Do 7 maja.</p>",
+            change_kind="major",
+            change_note="Nowy termin: 7 maja",
+        ).status_code
+        == 302
+    )
+    form = AdminForm.open(anna, url)
+    assert (
+        form.post(
+            lead="Poprawiony opis", change_kind="minor", change_note="drobna korekta"
+        ).status_code
+        == 302
+    )
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Historia zmian (1)" in page
+    assert "Nowy termin: 7 maja" in page
+    assert "drobna korekta" not in page
+    assert "pierwsza publikacja" in page
+
+
+def test_a_draft_saves_without_saying_what_kind_of_change(jan):
+    article = ArticleFactory(status="draft")
+    form = AdminForm.open(jan, reverse("admin:news_article_change", args=[article.pk]))
+    form.data.pop("change_kind", None)
+    assert form.post(title="Szkic").status_code == 302
