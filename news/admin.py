@@ -1,10 +1,17 @@
+import reversion
 from django import forms
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
+from base import history
 from base.admin import AttachmentInline, ContentAdmin
-from news.models import Article, ArticleImage, Category
+from base.models import RevisionNote
+from news.models import Article, ArticleChange, ArticleImage, Category
 
 
 class ArticleImageFormSet(forms.BaseInlineFormSet):
@@ -81,7 +88,36 @@ class CategoryAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
+#: The buttons of the article form's workflow (name in POST → model method).
+TRANSITIONS = {
+    "_submit_review": "submit_for_review",
+    "_withdraw_review": "withdraw_from_review",
+    "_publish": "publish",
+    "_return": "return_to_author",
+    "_unpublish": "unpublish",
+}
+#: What only a publisher may send: any of these in an editor's POST is refused.
+PUBLISHER_ONLY = {
+    "status",
+    "published_at_0",
+    "published_at_1",
+    "published_until_0",
+    "published_until_1",
+    "is_featured",
+    "featured_until_0",
+    "featured_until_1",
+    "review_note",
+    "_publish",
+    "_return",
+    "_unpublish",
+}
+
+
 class ArticleAdminForm(forms.ModelForm):
+    #: Set by ArticleAdmin.get_form: who is saving and which button they pressed.
+    user = None
+    transition = None
+
     class Meta:
         model = Article
         fields = [
@@ -90,12 +126,47 @@ class ArticleAdminForm(forms.ModelForm):
             "body",
             "status",
             "published_at",
+            "published_until",
             "category",
             "is_featured",
             "featured_until",
+            "review_note",
             "slug",
         ]
-        widgets = {"lead": forms.Textarea(attrs={"rows": 3, "maxlength": 300})}
+        widgets = {
+            "lead": forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+            "review_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def _post_clean(self):
+        status_before = self.instance.status
+        super()._post_clean()
+        if self.errors or self.user is None:
+            return
+        article = self.instance
+        try:
+            if self.transition == "return_to_author":
+                article.return_to_author(
+                    self.user, self.cleaned_data.get("review_note")
+                )
+            elif self.transition:
+                getattr(article, self.transition)(self.user)
+            elif (
+                article.status == Article.Status.PUBLISHED
+                and status_before != Article.Status.PUBLISHED
+            ):
+                article.publish(self.user)  # chosen in the status list
+            elif (
+                article.status != Article.Status.PUBLISHED
+                and status_before == Article.Status.PUBLISHED
+            ):
+                article.status = status_before
+                article.unpublish(self.user)
+                article.status = self.cleaned_data["status"]
+        except ValidationError as error:
+            self._update_errors(error)
+        except PermissionDenied as error:
+            self.add_error(None, str(error))
 
 
 class PublicationFilter(admin.SimpleListFilter):
@@ -105,8 +176,10 @@ class PublicationFilter(admin.SimpleListFilter):
     parameter_name = "stan"
     STATES = {
         "szkic": ("szkice", "drafts"),
+        "akceptacja": ("do akceptacji", "in_review"),
         "zaplanowany": ("zaplanowane", "scheduled"),
         "opublikowany": ("opublikowane", "published"),
+        "archiwum": ("archiwum (po końcu publikacji)", "archived"),
     }
 
     def lookups(self, request, model_admin):
@@ -135,16 +208,26 @@ class ArticleAdmin(ContentAdmin):
             {
                 "fields": [
                     "status",
-                    "published_at",
+                    ("published_at", "published_until"),
                     "category",
                     ("is_featured", "featured_until"),
+                    "review_note",
                 ]
             },
         ),
         ("Adres strony", {"classes": ["collapse"], "fields": ["slug"]}),
     ]
-    publishing_fields = ["status", "published_at", "is_featured", "featured_until"]
+    publishing_fields = [
+        "status",
+        "published_at",
+        "published_until",
+        "is_featured",
+        "featured_until",
+        "review_note",
+    ]
     public_change_log = True
+    actions = ["publish_selected", "unpublish_selected", "submit_selected"]
+    change_form_template = "admin/news/article/change_form.html"
 
     def is_public(self, obj):
         return obj.is_live
@@ -158,13 +241,226 @@ class ArticleAdmin(ContentAdmin):
         return obj.label_with_state
 
     def get_readonly_fields(self, request, obj=None):
-        # Editors ("Redaktorzy") prepare drafts; publishing needs news.publish_article.
-        if request.user.has_perm("news.publish_article"):
+        # Editors ("Redaktorzy") write and send for review; publishing, its
+        # dates and the publisher's notes need news.publish_article.
+        if Article.may_publish(request.user):
             return []
         return self.publishing_fields
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        pressed = [name for name in TRANSITIONS if name in request.POST]
+        return type(
+            form.__name__,
+            (form,),
+            {
+                "user": request.user,
+                "transition": TRANSITIONS[pressed[0]] if pressed else None,
+            },
+        )
+
+    def get_inline_instances(self, request, obj=None):
+        # Photos and attachments of a published article change with a
+        # publisher; an editor's text change waits for acceptance (below).
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and obj.change_needs_review(request.user):
+            for inline in inlines:
+                inline.has_add_permission = lambda *a, **k: False
+                inline.has_change_permission = lambda *a, **k: False
+                inline.has_delete_permission = lambda *a, **k: False
+        return inlines
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and not Article.may_publish(request.user):
+            refused = sorted(PUBLISHER_ONLY & set(request.POST))
+            if refused:
+                # The editor's form has none of these: a crafted request.
+                messages.error(
+                    request,
+                    "Nie masz uprawnień do publikowania, planowania ani wycofywania "
+                    "artykułów; to robi wydawca. Nic nie zostało zapisane.",
+                )
+                return HttpResponseRedirect(request.get_full_path())
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
-        # Only who: the rules (slug redirects, …) live on the model.
+        # Only who and where: the rules (workflow steps, slug redirects, …)
+        # live on the model.
         if not change:
             obj.author = request.user
+        if change and obj.change_needs_review(request.user):
+            values = {
+                name: getattr(obj, name)
+                for name in ArticleChange.FIELDS
+                if name.removesuffix("_id") in form.changed_data
+            }
+            if values:
+                ArticleChange.propose(
+                    Article.objects.get(pk=obj.pk),
+                    request.user,
+                    values,
+                    form.cleaned_data.get("change_note", ""),
+                )
+                request.proposed_change = True
+            return  # residents keep the published version
         super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if getattr(request, "proposed_change", False):
+            messages.info(
+                request,
+                f"Zmiana artykułu „{obj}” czeka na akceptację wydawcy. Mieszkańcy "
+                "widzą dotychczasową wersję do czasu akceptacji.",
+            )
+            return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+        return super().response_change(request, obj)
+
+    def change_form_warnings(self, obj):
+        warnings = super().change_form_warnings(obj)
+        if obj.status == Article.Status.DRAFT and obj.review_note:
+            warnings.append(f"Wydawca zwrócił artykuł do poprawy: {obj.review_note}")
+        for change in obj.changes.all()[:5]:
+            if change.is_pending:
+                warnings.append(
+                    f"Czeka na akceptację zmiana od {history.person(change.author)} "
+                    f"z {change.created_at:%d.%m.%Y %H:%M} (lista: Start → Czeka na "
+                    "akceptację)."
+                )
+            elif change.state == ArticleChange.State.REJECTED and change.decision_note:
+                warnings.append(
+                    f"Odrzucona zmiana od {history.person(change.author)}: "
+                    f"{change.decision_note}"
+                )
+        return warnings
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        article = obj or Article()
+        user = request.user
+        context.update(
+            may_publish=Article.may_publish(user),
+            can_submit=article.status == Article.Status.DRAFT,
+            can_withdraw=article.status == Article.Status.REVIEW
+            and (article.submitted_by_id == user.pk or Article.may_publish(user)),
+            in_review=article.status == Article.Status.REVIEW,
+            is_published=article.status == Article.Status.PUBLISHED,
+            pending_changes=list(article.changes.pending()) if obj else [],
+        )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    # --- list actions: only for who may, with how many changed -------------
+
+    def has_publish_permission(self, request):
+        return Article.may_publish(request.user)
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("news.change_article")
+
+    def _apply(self, request, queryset, method, done, skipped_reason):
+        changed = 0
+        for article in queryset:
+            try:
+                getattr(article, method)(request.user)
+                article.full_clean()
+            except (ValidationError, PermissionDenied):
+                continue
+            with self.create_revision(request):
+                article.save()
+            changed += 1
+        skipped = queryset.count() - changed
+        message = f"{done}: {changed} z {changed + skipped}."
+        if skipped:
+            message += f" Pominięto {skipped} ({skipped_reason})."
+        self.message_user(
+            request, message, messages.SUCCESS if changed else messages.WARNING
+        )
+
+    @admin.action(description="Opublikuj zaznaczone", permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset.exclude(status=Article.Status.PUBLISHED),
+            "publish",
+            "Opublikowano",
+            "np. zdjęcie bez tekstu alternatywnego",
+        )
+
+    @admin.action(
+        description="Wycofaj z publikacji zaznaczone", permissions=["publish"]
+    )
+    def unpublish_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset.filter(status=Article.Status.PUBLISHED),
+            "unpublish",
+            "Wycofano z publikacji",
+            "",
+        )
+
+    @admin.action(description="Wyślij do akceptacji zaznaczone", permissions=["review"])
+    def submit_selected(self, request, queryset):
+        self._apply(
+            request,
+            queryset.filter(status=Article.Status.DRAFT),
+            "submit_for_review",
+            "Wysłano do akceptacji",
+            "",
+        )
+
+    # --- a publisher decides on an editor's change of a published article ---
+
+    def change_review_view(self, request, object_id, change_id):
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if not Article.may_publish(request.user):
+            raise PermissionDenied
+        change = get_object_or_404(ArticleChange, pk=change_id, article=article)
+        error = ""
+        if request.method == "POST" and change.is_pending:
+            note = request.POST.get("decision_note", "")
+            try:
+                with self.create_revision(request):
+                    if "_accept" in request.POST:
+                        change.accept(request.user, note)
+                        reversion.add_meta(
+                            RevisionNote,
+                            is_major=request.POST.get("change_kind") == "major",
+                            text=change.note or note,
+                        )
+                        reversion.set_comment(
+                            f"Zaakceptowano zmianę od {history.person(change.author)}."
+                        )
+                    else:
+                        change.reject(request.user, note)
+            except ValidationError as problem:
+                error = " ".join(problem.messages)
+            else:
+                verb = "zaakceptowana" if "_accept" in request.POST else "odrzucona"
+                messages.success(request, f"Zmiana artykułu „{article}” {verb}.")
+                return HttpResponseRedirect(reverse("admin:index"))
+        live = {name: getattr(article, name) for name in ArticleChange.FIELDS}
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Zmiana do akceptacji: {article}",
+            "article": article,
+            "change": change,
+            "changes": history.compare_values(Article, live, {**live, **change.values}),
+            "error": error,
+            "public": article.is_live,
+        }
+        return TemplateResponse(
+            request, "admin/news/article/change_review.html", context
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/zmiany/<int:change_id>/",
+                self.admin_site.admin_view(self.change_review_view),
+                name="news_article_change_review",
+            ),
+            *super().get_urls(),
+        ]

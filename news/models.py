@@ -6,7 +6,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -61,13 +61,29 @@ FEATURED_FOR = datetime.timedelta(days=14)
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What the public may see: published, with a publication time not in the future.
+        """What the public is shown: published, with a publication time not in
+        the future and an end of publication (if any) not yet reached.
 
-        Every public view, feed, sitemap and count goes through this method.
+        Every public list, feed, sitemap, search and count goes through this.
         """
+        now = timezone.now()
+        return self.reachable().filter(
+            Q(published_until__isnull=True) | Q(published_until__gt=now)
+        )
+
+    def reachable(self):
+        """What a resident can open at its address: the published ones and the
+        archived ones (past their end of publication, shown as archive)."""
         return self.filter(
             status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
         )
+
+    def archived(self):
+        """Published once, past their end of publication: off every list."""
+        return self.reachable().filter(published_until__lte=timezone.now())
+
+    def in_review(self):
+        return self.filter(status=Article.Status.REVIEW)
 
     def scheduled(self):
         """Published with a time still to come: they will appear by themselves."""
@@ -122,6 +138,7 @@ class ArticleQuerySet(models.QuerySet):
 class Article(Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
+        REVIEW = "review", "Do akceptacji"
         PUBLISHED = "published", "Opublikowany"
 
     title = models.CharField("tytuł", max_length=200)
@@ -167,8 +184,8 @@ class Article(Versioned):
         max_length=10,
         choices=Status,
         default=Status.DRAFT,
-        help_text="Szkic widzą tylko pracownicy. Opublikowany artykuł widzą wszyscy od "
-        "daty publikacji.",
+        help_text="Szkic i artykuł do akceptacji widzą tylko pracownicy. Opublikowany "
+        "artykuł widzą wszyscy od daty publikacji.",
     )
     published_at = models.DateTimeField(
         "data publikacji",
@@ -176,6 +193,42 @@ class Article(Versioned):
         blank=True,
         help_text="Ustawiana automatycznie przy pierwszej publikacji. Data w przyszłości "
         "oznacza publikację zaplanowaną: artykuł pojawi się sam o tej godzinie.",
+    )
+    published_until = models.DateTimeField(
+        "koniec publikacji",
+        null=True,
+        blank=True,
+        help_text="Opcjonalnie, np. koniec naboru. Po tej chwili artykuł znika z list, "
+        "kanałów RSS, wyszukiwarki i strony głównej, a jego strona zostaje pod "
+        "adresem z oznaczeniem „Archiwum — informacja nieaktualna”.",
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="opublikował(a)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="wysłał(a) do akceptacji",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(
+        "wysłano do akceptacji", null=True, blank=True, editable=False
+    )
+    review_note = models.TextField(
+        "uwagi wydawcy",
+        blank=True,
+        db_default="",
+        help_text="Dla autora: co poprawić przed publikacją. Wymagane przy "
+        "„Zwróć do poprawy”.",
     )
     is_featured = models.BooleanField(
         "wyróżniony",
@@ -209,8 +262,15 @@ class Article(Versioned):
         ]
         constraints = [
             models.CheckConstraint(
+                name="news_article_ends_after_start",
+                condition=Q(published_until__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(published_until__gt=F("published_at")),
+            ),
+            models.CheckConstraint(
                 name="news_article_published_has_date",
-                condition=Q(status="draft") | Q(published_at__isnull=False),
+                condition=Q(status__in=["draft", "review"])
+                | Q(published_at__isnull=False),
             ),
         ]
 
@@ -248,6 +308,19 @@ class Article(Versioned):
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now().replace(microsecond=0)
+        if (
+            self.published_until
+            and self.published_at
+            and self.published_until <= self.published_at
+        ):
+            raise ValidationError(
+                {
+                    "published_until": ValidationError(
+                        "Koniec publikacji musi być później niż data publikacji.",
+                        code="ends_before_start",
+                    )
+                }
+            )
         if not self.is_featured:
             self.featured_until = None
         elif self.featured_until is None:
@@ -264,13 +337,90 @@ class Article(Versioned):
             )
 
     @property
-    def is_live(self):
-        """Whether residents see it now: the instance twin of ``published()``."""
+    def is_reachable(self):
+        """Whether residents can open it: the instance twin of ``reachable()``."""
         return (
             self.status == self.Status.PUBLISHED
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def is_archived(self):
+        """Past its end of publication: the instance twin of ``archived()``."""
+        return (
+            self.is_reachable
+            and self.published_until is not None
+            and self.published_until <= timezone.now()
+        )
+
+    @property
+    def is_live(self):
+        """Whether residents are shown it: the instance twin of ``published()``."""
+        return self.is_reachable and not self.is_archived
+
+    # --- the editorial workflow: szkic → do akceptacji → opublikowany ------
+    # Each step checks who asks, changes the fields, and leaves saving to the
+    # caller (the admin's form saves once, with its version and note).
+
+    @staticmethod
+    def may_publish(user):
+        return user.has_perm("news.publish_article")
+
+    def _require_publisher(self, user, action):
+        if not self.may_publish(user):
+            raise PermissionDenied(
+                f"Nie masz uprawnień, by {action}: to robi wydawca (grupa Wydawcy). "
+                "Nic nie zostało zmienione."
+            )
+
+    def submit_for_review(self, user):
+        if self.status != self.Status.DRAFT:
+            raise ValidationError("Do akceptacji można wysłać tylko szkic.")
+        self.status = self.Status.REVIEW
+        self.submitted_by, self.submitted_at = user, timezone.now()
+        self.review_note = ""
+
+    def withdraw_from_review(self, user):
+        if self.status != self.Status.REVIEW:
+            raise ValidationError("Ten artykuł nie czeka na akceptację.")
+        if self.submitted_by_id != user.pk and not self.may_publish(user):
+            raise PermissionDenied(
+                "Prośbę o akceptację wycofuje osoba, która ją wysłała, albo wydawca."
+            )
+        self.status = self.Status.DRAFT
+
+    def return_to_author(self, user, note):
+        self._require_publisher(user, "zwrócić artykuł do poprawy")
+        if self.status != self.Status.REVIEW:
+            raise ValidationError("Do poprawy można zwrócić artykuł do akceptacji.")
+        if not (note or "").strip():
+            raise ValidationError(
+                {"review_note": "Napisz autorowi, co poprawić (pole „Uwagi wydawcy”)."}
+            )
+        self.status = self.Status.DRAFT
+        self.review_note = note.strip()
+
+    def publish(self, user, at=None):
+        """Publish now, or at ``at`` (scheduled)."""
+        self._require_publisher(user, "publikować artykuły")
+        self.status = self.Status.PUBLISHED
+        self.published_at = (
+            at or self.published_at or timezone.now().replace(microsecond=0)
+        )
+        self.published_by = user
+        self.review_note = ""
+
+    def unpublish(self, user):
+        self._require_publisher(user, "wycofywać artykuły z publikacji")
+        if self.status != self.Status.PUBLISHED:
+            raise ValidationError("Ten artykuł nie jest opublikowany.")
+        self.status = self.Status.DRAFT
+
+    def change_needs_review(self, user):
+        """An editor's change to a published (or scheduled) article waits for a
+        publisher; residents keep the published version meanwhile."""
+        return self.status == self.Status.PUBLISHED and not self.may_publish(user)
 
     @property
     def is_featured_now(self):
@@ -286,10 +436,15 @@ class Article(Versioned):
 
     @property
     def publication_label(self):
-        """One clear state for staff: "szkic", "zaplanowany na 5 grudnia 2026,
-        10:00" or "opublikowany"."""
+        """One clear state for staff: "szkic", "do akceptacji", "zaplanowany na
+        5 grudnia 2026, 10:00", "opublikowany" or "archiwum"."""
+        if self.status == self.Status.REVIEW:
+            return "do akceptacji"
         if self.status != self.Status.PUBLISHED:
-            return "szkic"
+            return "szkic (zwrócony do poprawy)" if self.review_note else "szkic"
+        if self.is_archived:
+            until = timezone.localtime(self.published_until)
+            return f"archiwum (koniec publikacji {format_date(until, 'j E Y, H:i')})"
         if self.is_live:
             if self.is_featured_now and self.featured_until:
                 until = timezone.localtime(self.featured_until)
@@ -405,3 +560,117 @@ class ArticleImage(models.Model):
     @property
     def renditions(self):
         return images.renditions(self.image.name, self.width, self.height)
+
+
+class ArticleChangeQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(state=ArticleChange.State.PENDING)
+
+
+class ArticleChange(models.Model):
+    """An editor's change to a published article, waiting for a publisher: the
+    public keeps the published version until it is accepted. Holds the
+    article's own fields as the editor left them (photos and attachments of a
+    published article are changed by publishers)."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", "czeka na akceptację"
+        ACCEPTED = "accepted", "zaakceptowana"
+        REJECTED = "rejected", "odrzucona"
+
+    #: The fields an editor's proposal carries (attnames).
+    FIELDS = ["title", "lead", "body", "category_id", "slug"]
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="changes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="autor zmiany",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("zaproponowano", auto_now_add=True)
+    base_version = models.BigIntegerField("wersja artykułu, od której wyszła zmiana")
+    values = models.JSONField("proponowana treść")
+    note = models.CharField("opis zmiany", max_length=300, blank=True)
+    state = models.CharField(
+        "stan", max_length=10, choices=State, default=State.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="zdecydował(a)",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField("decyzja", null=True, blank=True)
+    decision_note = models.TextField("uwagi wydawcy", blank=True)
+
+    objects = ArticleChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "zmiana czekająca na akceptację"
+        verbose_name_plural = "zmiany czekające na akceptację"
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["state", "created_at"], name="news_change_state")
+        ]
+
+    def __str__(self):
+        return f"Zmiana artykułu „{self.article}” ({self.get_state_display()})"
+
+    @classmethod
+    def propose(cls, article, user, values, note=""):
+        """Record ``values`` (attname → value) as ``user``'s pending change of
+        ``article``; their earlier pending change is replaced by it."""
+        values = {name: values[name] for name in cls.FIELDS if name in values}
+        cls.objects.filter(
+            article=article, author=user, state=cls.State.PENDING
+        ).delete()
+        return cls.objects.create(
+            article=article,
+            author=user,
+            base_version=article.edit_version,
+            values=values,
+            note=note,
+        )
+
+    @property
+    def is_pending(self):
+        return self.state == self.State.PENDING
+
+    @property
+    def article_changed_since(self):
+        """The article was saved after this change was proposed."""
+        return self.article.edit_version != self.base_version
+
+    def _decide(self, user, state, note):
+        if not Article.may_publish(user):
+            raise PermissionDenied(
+                "Zmiany w opublikowanych artykułach akceptuje wydawca."
+            )
+        if not self.is_pending:
+            raise ValidationError("O tej zmianie już zdecydowano.")
+        self.state, self.decided_by = state, user
+        self.decided_at, self.decision_note = timezone.now(), note.strip()
+
+    def accept(self, user, note=""):
+        """Apply the change to the published article (one save: its slug rules
+        and version apply) and mark it accepted."""
+        self._decide(user, self.State.ACCEPTED, note)
+        article = Article.objects.select_for_update().get(pk=self.article_id)
+        for name, value in self.values.items():
+            setattr(article, name, value)
+        article.full_clean()
+        article.save()
+        self.save()
+        return article
+
+    def reject(self, user, note):
+        if not (note or "").strip():
+            raise ValidationError("Napisz autorowi, dlaczego zmiana jest odrzucona.")
+        self._decide(user, self.State.REJECTED, note)
+        self.save()

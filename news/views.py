@@ -34,7 +34,9 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
     preview_permission = "news.change_article"
 
     def public(self, queryset):
-        return queryset.published()
+        # Past their end of publication, articles stay at their address under
+        # an archive label (calls and programmes must not vanish).
+        return queryset.reachable()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -53,7 +53,14 @@ def test_publisher_adds_an_article_and_it_is_on_the_news_list_at_once(
 
 def test_an_editor_saves_drafts_but_cannot_publish(client, editor):
     client.force_login(editor)
-    response = client.post("/admin/news/article/add/", _add_form_data())
+    # A crafted post with the publisher's fields is refused, nothing saved.
+    refused = client.post("/admin/news/article/add/", _add_form_data(), follow=True)
+    assert "Nie masz uprawnień do publikowania" in refused.content.decode()
+    assert not Article.objects.exists()
+    data = _add_form_data()
+    for name in ["status", "published_at_0", "published_at_1"]:
+        data.pop(name)
+    response = client.post("/admin/news/article/add/", data)
     assert response.status_code == 302
     article = Article.objects.get()
     assert article.status == Article.Status.DRAFT

@@ -179,7 +179,11 @@ def test_changing_a_published_slug_redirects_the_old_address(client, publisher):
     assert client.get("/aktualnosci/nowy-adres/").status_code == 200
 
 
-def test_an_editor_changing_a_published_slug_also_leaves_a_redirect(client, editor):
+def test_an_editor_changing_a_published_slug_leaves_a_redirect_once_accepted(
+    client, editor, publisher
+):
+    from news.models import ArticleChange
+
     article = ArticleFactory(slug="pierwszy-adres")
     client.force_login(editor)
     response = client.post(
@@ -196,6 +200,9 @@ def test_an_editor_changing_a_published_slug_also_leaves_a_redirect(client, edit
     )
     assert response.status_code == 302
     client.logout()
+    # Waiting for a publisher: the published address is unchanged.
+    assert client.get("/aktualnosci/pierwszy-adres/").status_code == 200
+    ArticleChange.objects.get().accept(publisher)
     assert client.get("/aktualnosci/pierwszy-adres/")["Location"] == (
         "/aktualnosci/drugi-adres/"
     )

@@ -1,0 +1,247 @@
+"""The editorial workflow as the two roles live it: szkic → do akceptacji →
+opublikowany (or back with notes), an editor's change to a published article
+waiting for a publisher, list actions, crafted posts, and the end of
+publication with a controlled clock."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from news.models import Article, ArticleChange
+from tests.admin_forms import AdminForm, form_errors
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _change_url(article):
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def _form(client, article):
+    return AdminForm.open(client, _change_url(article)).set(change_kind="minor")
+
+
+def _published(**kwargs):
+    return ArticleFactory(
+        status="published",
+        published_at=timezone.now() - datetime.timedelta(days=2),
+        **kwargs,
+    )
+
+
+def test_an_editor_sends_a_draft_for_review_and_may_withdraw_it(client, editor):
+    article = ArticleFactory(status="draft")
+    client.force_login(editor)
+    page = client.get(_change_url(article)).content.decode()
+    assert 'name="_submit_review"' in page and 'name="_publish"' not in page
+    response = _form(client, article).post(_submit_review="1")
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert article.status == Article.Status.REVIEW
+    assert article.submitted_by == editor and article.submitted_at is not None
+    assert article.publication_label == "do akceptacji"
+    assert (
+        'name="_withdraw_review"' in client.get(_change_url(article)).content.decode()
+    )
+    _form(client, article).post(_withdraw_review="1")
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+
+
+def test_a_publisher_publishes_a_reviewed_article(client, editor, publisher):
+    article = ArticleFactory(status="review", submitted_by=editor)
+    client.force_login(publisher)
+    response = _form(client, article).post(_publish="1")
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED and article.is_live
+    assert article.published_by == publisher
+
+
+def test_a_publisher_returns_it_with_a_note_the_editor_sees(client, editor, publisher):
+    article = ArticleFactory(status="review", submitted_by=editor)
+    client.force_login(publisher)
+    missing = _form(client, article).post(_return="1")
+    assert "Napisz autorowi, co poprawić" in missing.content.decode()
+    response = _form(client, article).post(
+        _return="1", review_note="Dopisz godziny otwarcia."
+    )
+    assert response.status_code == 302, form_errors(response)
+    article.refresh_from_db()
+    assert article.status == Article.Status.DRAFT
+    assert article.publication_label == "szkic (zwrócony do poprawy)"
+    client.force_login(editor)
+    page = client.get(_change_url(article)).content.decode()
+    assert "Wydawca zwrócił artykuł do poprawy: Dopisz godziny otwarcia." in page
+
+
+@pytest.mark.parametrize(
+    "crafted",
+    [
+        {"status": "published"},
+        {"_publish": "1"},
+        {"_unpublish": "1"},
+        {"published_at_0": "01.01.2030", "published_at_1": "10:00"},
+        {"published_until_0": "01.01.2020", "published_until_1": "10:00"},
+        {"_return": "1", "review_note": "x"},
+    ],
+)
+def test_an_editors_crafted_post_is_refused_and_changes_nothing(
+    client, editor, crafted
+):
+    article = ArticleFactory(status="review", submitted_by=editor, title="Przed")
+    published = _published(title="Opublikowany")
+    client.force_login(editor)
+    for target in (article, published):
+        before = Article.objects.get(pk=target.pk)
+        form = _form(client, target).set(title="Po", **crafted)
+        response = client.post(form.url, form.data, follow=True)
+        assert "Nie masz uprawnień do publikowania" in response.content.decode()
+        after = Article.objects.get(pk=target.pk)
+        assert (after.title, after.status, after.published_at) == (
+            before.title,
+            before.status,
+            before.published_at,
+        )
+    assert not ArticleChange.objects.exists()
+
+
+def test_an_editors_change_to_a_published_article_waits_for_acceptance(
+    client, editor, publisher
+):
+    article = _published(title="Nabór do 5 maja", body="<p>Termin: 5 maja.</p>")
+    client.force_login(editor)
+    form = _form(client, article).set(
+        body="<p>Termin: 7 maja.</p>", change_note="Przedłużony termin"
+    )
+    response = client.post(form.url, form.data, follow=True)
+    assert "czeka na akceptację wydawcy" in response.content.decode()
+    client.logout()
+    # The public keeps the published version.
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "5 maja" in page and "7 maja" not in page
+    change = ArticleChange.objects.get()
+    assert change.is_pending and change.author == editor
+
+    # The publisher sees it side by side and accepts it with one click.
+    client.force_login(publisher)
+    review_url = reverse(
+        "admin:news_article_change_review", args=[article.pk, change.pk]
+    )
+    review = client.get(review_url).content.decode()
+    assert "Termin: <del>5</del><ins>7</ins> maja." in review
+    accepted = client.post(review_url, {"_accept": "1", "change_kind": "major"})
+    assert accepted.status_code == 302
+    client.logout()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "7 maja" in page
+    assert "Przedłużony termin" in page  # in "Historia zmian"
+    change.refresh_from_db()
+    assert (
+        change.state == ArticleChange.State.ACCEPTED and change.decided_by == publisher
+    )
+
+
+def test_a_rejected_change_needs_a_note_and_the_editor_reads_it(
+    client, editor, publisher
+):
+    article = _published(title="Stary tytuł")
+    client.force_login(editor)
+    _form(client, article).set(title="Nowy tytuł").post()
+    change = ArticleChange.objects.get()
+    client.force_login(publisher)
+    url = reverse("admin:news_article_change_review", args=[article.pk, change.pk])
+    refused = client.post(url, {"_reject": "1", "decision_note": " "})
+    assert "dlaczego zmiana jest odrzucona" in refused.content.decode()
+    client.post(url, {"_reject": "1", "decision_note": "Tytuł był dobry."})
+    assert Article.objects.get().title == "Stary tytuł"
+    client.force_login(editor)
+    assert "Tytuł był dobry." in client.get(_change_url(article)).content.decode()
+
+
+def test_editors_cannot_decide_on_changes(client, editor):
+    article = _published()
+    change = ArticleChange.propose(article, editor, {"title": "X"})
+    client.force_login(editor)
+    url = reverse("admin:news_article_change_review", args=[article.pk, change.pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"_accept": "1"}).status_code == 403
+    assert Article.objects.get().title != "X"
+
+
+def test_an_editor_cannot_change_photos_of_a_published_article(client, editor):
+    from news.models import ArticleImage
+    from tests import samples
+
+    article = _published()
+    ArticleImage.objects.create(article=article, image=samples.jpeg(), alt_text="Sala")
+    client.force_login(editor)
+    form = AdminForm.open(client, _change_url(article))
+    form.set(**{"images-0-DELETE": "on", "images-0-alt_text": "Zmienione"})
+    client.post(form.url, form.data)
+    assert ArticleImage.objects.get().alt_text == "Sala"  # shown, not editable
+
+
+def test_list_actions_exist_only_for_who_may_and_count_changes(
+    client, editor, publisher
+):
+    drafts = ArticleFactory.create_batch(3, status="draft")
+    client.force_login(editor)
+    listing = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "submit_selected" in listing and "publish_selected" not in listing
+    client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [a.pk for a in drafts]},
+    )
+    assert not Article.objects.published().exists()
+
+    client.force_login(publisher)
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [a.pk for a in drafts]},
+        follow=True,
+    )
+    assert "Opublikowano: 3 z 3." in response.content.decode()
+    assert Article.objects.published().count() == 3
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "unpublish_selected", "_selected_action": [drafts[0].pk]},
+        follow=True,
+    )
+    assert "Wycofano z publikacji: 1 z 1." in response.content.decode()
+    assert Article.objects.published().count() == 2
+
+
+# --- the end of publication, with a controlled clock -------------------------
+
+
+def test_an_ended_article_leaves_lists_but_stays_as_archive(client, time_machine):
+    time_machine.move_to("2026-12-01 10:00:00+01:00", tick=False)
+    article = ArticleFactory(
+        status="published",
+        title="Nabór do programu",
+        published_at=timezone.now() - datetime.timedelta(days=1),
+        published_until=timezone.now() + datetime.timedelta(hours=2),
+    )
+    assert client.get("/aktualnosci/").content.decode().count("Nabór do programu") == 1
+    time_machine.move_to("2026-12-01 12:30:00+01:00", tick=False)
+    assert "Nabór do programu" not in client.get("/aktualnosci/").content.decode()
+    assert "Nabór do programu" not in client.get("/").content.decode()
+    assert "Nabór do programu" not in client.get("/aktualnosci/rss/").content.decode()
+    assert "Nabór do programu" not in client.get("/szukaj/?q=naborze").content.decode()
+    assert article.get_absolute_url() not in client.get("/sitemap.xml").content.decode()
+    page = client.get(article.get_absolute_url())
+    assert page.status_code == 200
+    assert "Archiwum — informacja nieaktualna" in page.content.decode()
+
+
+def test_the_end_must_come_after_the_start(client, publisher):
+    article = _published()
+    client.force_login(publisher)
+    response = _form(client, article).post(
+        published_until_0="01.01.2020", published_until_1="10:00"
+    )
+    assert "Koniec publikacji musi być później" in response.content.decode()
