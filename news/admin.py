@@ -6,12 +6,13 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 
 from base import history
 from base.admin import AttachmentInline, ContentAdmin
 from base.models import RevisionNote
-from news.models import Article, ArticleChange, ArticleImage, Category
+from news.models import Article, ArticleChange, ArticleImage, Category, PreviewLink
 
 
 class ArticleImageFormSet(forms.BaseInlineFormSet):
@@ -455,8 +456,52 @@ class ArticleAdmin(ContentAdmin):
             request, "admin/news/article/change_review.html", context
         )
 
+    def preview_links_view(self, request, object_id):
+        """A publisher's signed links for reviewers without an account: create
+        one (valid 7 days) or revoke one."""
+        article = self.get_object(request, object_id)
+        if article is None:
+            raise Http404
+        if not Article.may_publish(request.user):
+            raise PermissionDenied
+        if request.method == "POST":
+            if "_create" in request.POST:
+                link = PreviewLink.create_for(article, request.user)
+                messages.success(
+                    request,
+                    "Utworzono link do podglądu ważny do "
+                    f"{timezone.localtime(link.expires_at):%d.%m.%Y %H:%M}. "
+                    "Skopiuj go z listy poniżej.",
+                )
+            elif request.POST.get("revoke", "").isdigit():
+                link = get_object_or_404(
+                    article.preview_links, pk=int(request.POST["revoke"])
+                )
+                link.revoke(request.user)
+                messages.success(request, "Link unieważniony: już nie działa.")
+            return HttpResponseRedirect(request.path)
+        links = [
+            (link, request.build_absolute_uri(link.get_absolute_url()))
+            for link in article.preview_links.all()
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Linki do podglądu: {article}",
+            "article": article,
+            "links": links,
+        }
+        return TemplateResponse(
+            request, "admin/news/article/preview_links.html", context
+        )
+
     def get_urls(self):
         return [
+            path(
+                "<path:object_id>/podglad/",
+                self.admin_site.admin_view(self.preview_links_view),
+                name="news_article_preview_links",
+            ),
             path(
                 "<path:object_id>/zmiany/<int:change_id>/",
                 self.admin_site.admin_view(self.change_review_view),

@@ -674,3 +674,71 @@ class ArticleChange(models.Model):
             raise ValidationError("Napisz autorowi, dlaczego zmiana jest odrzucona.")
         self._decide(user, self.State.REJECTED, note)
         self.save()
+
+
+class PreviewLink(models.Model):
+    """A signed, time-limited address at which someone without an account (the
+    director) reads an article's current text; revocable."""
+
+    DAYS = 7
+    SALT = "news.preview-link"
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField("utworzono", auto_now_add=True)
+    expires_at = models.DateTimeField("ważny do")
+    revoked_at = models.DateTimeField("unieważniono", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "link do podglądu"
+        verbose_name_plural = "linki do podglądu"
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Podgląd „{self.article}” do {self.expires_at:%d.%m.%Y}"
+
+    def get_absolute_url(self):
+        return reverse("news:preview", kwargs={"token": self.token})
+
+    @classmethod
+    def create_for(cls, article, user):
+        if not Article.may_publish(user):
+            raise PermissionDenied("Link do podglądu tworzy wydawca.")
+        return cls.objects.create(
+            article=article,
+            created_by=user,
+            expires_at=timezone.now() + datetime.timedelta(days=cls.DAYS),
+        )
+
+    @property
+    def token(self):
+        from django.core import signing
+
+        return signing.dumps(self.pk, salt=self.SALT)
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    def revoke(self, user):
+        if not Article.may_publish(user):
+            raise PermissionDenied("Link do podglądu unieważnia wydawca.")
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])
+
+    @classmethod
+    def from_token(cls, token):
+        """The link for ``token``, or None when it was tampered with."""
+        from django.core import signing
+
+        try:
+            pk = signing.loads(
+                token, salt=cls.SALT, max_age=datetime.timedelta(days=cls.DAYS)
+            )
+        except signing.BadSignature:  # also SignatureExpired
+            return None
+        return cls.objects.select_related("article").filter(pk=pk).first()

@@ -16,6 +16,8 @@ urlpatterns = [
     ),
     path("kategoria/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
     path("kategoria/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_atom"),
+    # A signed link for a reviewer without an account (news.PreviewLink).
+    path("podglad/<str:token>/", views.preview_link, name="preview"),
     # Articles cannot take the slugs above ("kanaly", "rss", …): see base/slugs.py.
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,9 +1,11 @@
 from django.conf import settings
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from base.views import StaffPreviewMixin
-from news.models import Article, ArticleImage, Category
+from news.models import Article, ArticleImage, Category, PreviewLink
 
 
 class PublishedArticleMixin:
@@ -64,3 +66,45 @@ class FeedsHelpView(TemplateView):
         return super().get_context_data(
             categories=Category.objects.filter(pk__in=published), **kwargs
         )
+
+
+@never_cache
+def preview_link(request, token):
+    """An article's current text for a reviewer without an account, at a
+    signed address valid for 7 days unless revoked: read-only, never cached,
+    not indexed. A tampered token is not found; an expired or revoked one says
+    so."""
+    link = PreviewLink.from_token(token)
+    if link is None and not PreviewLink.objects.filter(pk=_unsigned_pk(token)).exists():
+        raise Http404("Nie ma takiego podglądu.")
+    if link is None or not link.is_active:
+        response = render(request, "news/preview_link_invalid.html", status=410)
+    else:
+        article = link.article
+        response = render(
+            request,
+            "news/article_detail.html",
+            {
+                "article": article,
+                "object": article,
+                "gallery": article.images.filter(
+                    placement=ArticleImage.Placement.GALLERY
+                ),
+                "attachments": article.attachments.all(),
+                "is_preview": True,
+                "preview_link": link,
+            },
+        )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def _unsigned_pk(token):
+    """The link number a token claims, without trusting it: only to tell an
+    expired link (real, but old) from a forged one."""
+    from django.core import signing
+
+    try:
+        return signing.loads(token, salt=PreviewLink.SALT, max_age=None)
+    except signing.BadSignature:
+        return None

@@ -13,7 +13,15 @@ class PageAdmin(ContentAdmin):
     def is_public(self, obj):
         return obj.is_public
 
-    list_display = ["title", "slug", "kind", "is_public", "show_in_footer", "position"]
+    list_display = [
+        "title",
+        "slug",
+        "kind",
+        "is_public",
+        "show_in_footer",
+        "review_by",
+        "position",
+    ]
     list_editable = ["position"]
     list_filter = ["kind", "is_public", "show_in_footer"]
     search_fields = ["title", "description", "body"]
@@ -22,7 +30,18 @@ class PageAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["title", "description", "body", "kind"]}),
         ("Film", {"fields": ["video_url", "video_title"]}),
-        ("Publikacja", {"fields": ["is_public", "show_in_footer", "position", "slug"]}),
+        (
+            "Publikacja",
+            {
+                "fields": [
+                    "is_public",
+                    "show_in_footer",
+                    "position",
+                    "slug",
+                    "review_by",
+                ]
+            },
+        ),
     ]
 
 

@@ -38,9 +38,20 @@ YOUTUBE_ID = re.compile(
 )
 
 
+REVIEW_PERIOD_DAYS = 365
+
+
+def a_year_from_today():
+    return datetime.date.today() + datetime.timedelta(days=REVIEW_PERIOD_DAYS)
+
+
 class PageQuerySet(models.QuerySet):
     def public(self):
         return self.filter(is_public=True)
+
+    def review_overdue(self, today):
+        """Pages whose "przejrzyj do" date has passed."""
+        return self.filter(review_by__lt=today)
 
     def in_footer(self):
         return self.public().filter(show_in_footer=True)
@@ -93,6 +104,13 @@ class Page(Versioned):
     is_public = models.BooleanField("widoczna", default=True)
     show_in_footer = models.BooleanField("link w stopce", default=True)
     position = models.PositiveSmallIntegerField("kolejność", default=0)
+    review_by = models.DateField(
+        "przejrzyj do",
+        default=a_year_from_today,
+        help_text="Do kiedy sprawdzić, czy treść jest aktualna (domyślnie za rok). "
+        "Po przejrzeniu przesuń datę; po terminie strona pojawi się na liście "
+        "„Do przeglądu” na stronie startowej panelu.",
+    )
     updated_at = models.DateTimeField("zmieniono", auto_now=True)
 
     objects = PageQuerySet.as_manager()
@@ -284,3 +302,26 @@ class AccessibilityStatement(Versioned):
     def review_is_due(self, today):
         """True from 1 January of a year in which it has not been reviewed yet."""
         return self.last_reviewed_on < datetime.date(today.year, 1, 1)
+
+
+def content_overdue(today):
+    """Everything whose review date has passed: (what, since when, admin URL
+    name and pk), pages by date, then the accessibility statement past its
+    31 March deadline."""
+    items = [
+        (f"Strona „{page.title}”", page.review_by, "admin:pages_page_change", page.pk)
+        for page in Page.objects.review_overdue(today).order_by("review_by", "pk")
+    ]
+    statement = AccessibilityStatement.current()
+    if statement is not None and statement.review_is_due(today):
+        deadline = statement.review_deadline(today)
+        if today > deadline:
+            items.append(
+                (
+                    "Deklaracja dostępności",
+                    deadline,
+                    "admin:pages_accessibilitystatement_change",
+                    statement.pk,
+                )
+            )
+    return items

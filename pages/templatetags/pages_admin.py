@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
-from pages.models import AccessibilityStatement
+from pages.models import AccessibilityStatement, content_overdue
 
 register = template.Library()
 
@@ -49,3 +49,22 @@ def statement_contact_notice(context):
             )
         )
     return {"notices": notices}
+
+
+@register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
+def overdue_pages_notice(context):
+    """On the admin's start page: pages past their "przejrzyj do" date."""
+    if not context["request"].user.has_perm("pages.change_page"):
+        return {"notices": []}
+    today = timezone.localdate()
+    return {
+        "notices": [
+            (
+                reverse(url_name, args=[pk]) + "#id_review_by",
+                f"{what}: termin przeglądu minął {since:%d.%m.%Y}. Sprawdź, czy "
+                "treść jest aktualna, i przesuń datę „przejrzyj do”.",
+            )
+            for what, since, url_name, pk in content_overdue(today)
+            if url_name == "admin:pages_page_change"
+        ]
+    }

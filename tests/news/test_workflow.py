@@ -245,3 +245,42 @@ def test_the_end_must_come_after_the_start(client, publisher):
         published_until_0="01.01.2020", published_until_1="10:00"
     )
     assert "Koniec publikacji musi być później" in response.content.decode()
+
+
+def test_the_start_page_shows_each_role_what_waits(
+    client, editor, publisher, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    ArticleFactory(
+        status="review",
+        title="Stara prośba",
+        submitted_by=editor,
+        submitted_at=timezone.now() - datetime.timedelta(days=4),
+    )
+    ArticleFactory(
+        status="review",
+        title="Nowa prośba",
+        submitted_by=editor,
+        submitted_at=timezone.now(),
+    )
+    ArticleFactory(status="draft", title="Mój szkic", author=editor)
+    ArticleFactory(
+        status="draft", title="Do poprawy", author=editor, review_note="Dodaj zdjęcie."
+    )
+    published = _published(title="Opublikowany")
+    ArticleChange.propose(published, editor, {"title": "Opublikowany (poprawka)"})
+
+    client.force_login(publisher)
+    html = client.get(reverse("admin:index")).content.decode()
+    waiting = html.split("Czeka na moją akceptację", 1)[1].split("</table>", 1)[0]
+    assert "Stara prośba" in waiting and "(czeka ponad 3 dni)" in waiting
+    assert waiting.count("(czeka ponad 3 dni)") == 1
+    assert "Nowa prośba" in waiting and "Zmiana: Opublikowany" in waiting
+
+    client.force_login(editor)
+    html = client.get(reverse("admin:index")).content.decode()
+    mine = html.split("Moje artykuły", 1)[1].split("</table>", 1)[0]
+    assert "Mój szkic" in mine
+    assert "zwrócony do poprawy:</strong> Dodaj zdjęcie." in mine
+    assert "zmiana czeka na akceptację" in mine
+    assert "Czeka na moją akceptację" not in html
