@@ -26,6 +26,7 @@ class ValidityStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Issuer)
 class IssuerAdmin(ContentAdmin):
+    presence_object = "tę instytucję"
     list_display = ["name", "short_name", "website", "award_count"]
     list_filter = []
     search_fields = ["name", "short_name"]
@@ -42,6 +43,7 @@ class IssuerAdmin(ContentAdmin):
 
 @admin.register(Award)
 class AwardAdmin(ContentAdmin):
+    presence_object = "to wyróżnienie"
     list_display = ["title", "issuer", "kind", "validity", "status_column", "is_public"]
     list_filter = ["issuer", "kind", ValidityStatusFilter, "is_public"]
     list_select_related = ["issuer"]

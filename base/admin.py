@@ -2,6 +2,7 @@
 office record, notices, attachments (inline in any app), redirects, staff users and
 their roles."""
 
+import datetime
 import errno
 
 import reversion
@@ -14,15 +15,22 @@ from django.contrib.auth.admin import GroupAdmin as DjangoGroupAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.admin import GenericTabularInline
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.redirects.admin import RedirectAdmin as DjangoRedirectAdmin
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -31,7 +39,14 @@ from reversion.admin import VersionAdmin
 
 from base import history
 from base.apps import GROUP_DESCRIPTIONS
-from base.models import Attachment, EditConflict, Notice, Office, RevisionNote
+from base.models import (
+    Attachment,
+    EditConflict,
+    EditPresence,
+    Notice,
+    Office,
+    RevisionNote,
+)
 from base.two_factor import remove_second_factor
 from base.uploads import DISK_FULL
 
@@ -78,6 +93,10 @@ TIME_FORMAT_HELP = "Wpisz godzinę w formacie gg:mm, np. 10:00."
 def _specific_date_messages(field):
     """Django's "Wpisz poprawną datę." says nothing about the format expected."""
     if isinstance(field, forms.SplitDateTimeField):
+        # One <label> cannot name two boxes: each says what it is.
+        date_widget, time_widget = field.widget.widgets
+        date_widget.attrs["aria-label"] = f"{field.label}: data (dd.mm.rrrr)"
+        time_widget.attrs["aria-label"] = f"{field.label}: godzina (gg:mm)"
         date_field, time_field = field.fields
         date_field.error_messages["invalid"] = DATE_FORMAT_HELP
         time_field.error_messages["invalid"] = TIME_FORMAT_HELP
@@ -102,6 +121,9 @@ class LabelledAutocompleteJsonView(AutocompleteJsonView):
             result["text"] = str(label(obj))
         return result
 
+
+#: Someone whose form has not reported for this long has closed it.
+PRESENCE_WINDOW = datetime.timedelta(seconds=30)
 
 CHANGE_KINDS = [
     ("minor", "Drobna poprawka (literówka, formatowanie, link)"),
@@ -193,6 +215,14 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
 
     change_form_template = "admin/content/change_form.html"
     change_list_template = "admin/content/change_list.html"
+    #: How the "who else has this form open" notice names the object.
+    presence_object = "ten formularz"
+
+    class Media:
+        # Replaces the mixin's Media (Django merges Media with the parent's
+        # media property, not with a mixin's): its script is listed again.
+        js = ["admin/js/editor-pl.js", "admin/js/edit-presence.js"]
+
     object_history_template = "admin/content/object_history.html"
     history_latest_first = True
     #: Whether saves of a public item are marked correction / real change, for
@@ -356,8 +386,62 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         }
         return TemplateResponse(request, "admin/content/compare.html", context)
 
+    # --- who else has this form open -----------------------------------
+
+    def others_editing(self, request, object_id):
+        """Record that this person has the form open; who else has had it open
+        in the last PRESENCE_WINDOW: one indexed UPDATE (an INSERT the first
+        time) and one indexed SELECT."""
+        content_type = ContentType.objects.get_for_model(self.model)
+        now = timezone.now()
+        mine = EditPresence.objects.filter(
+            content_type=content_type, object_id=object_id, user=request.user
+        )
+        if not mine.update(last_seen=now):
+            try:
+                with transaction.atomic():
+                    EditPresence.objects.create(
+                        content_type=content_type,
+                        object_id=object_id,
+                        user=request.user,
+                        opened_at=now,
+                        last_seen=now,
+                    )
+            except IntegrityError:  # the same person's other tab, this instant
+                pass
+        others = (
+            EditPresence.objects.filter(
+                content_type=content_type,
+                object_id=object_id,
+                last_seen__gte=now - PRESENCE_WINDOW,
+            )
+            .exclude(user=request.user)
+            .select_related("user")
+            .order_by("opened_at")
+        )
+        return " ".join(
+            f"{history.person(other.user)} edytuje {self.presence_object} od "
+            f"{timezone.localtime(other.opened_at):%H:%M}."
+            for other in others
+        )
+
+    def presence_view(self, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        message = self.others_editing(request, unquote(object_id))
+        if message:
+            message += " Zapisy mogą się nałożyć: uzgodnijcie, kto zapisuje."
+        return JsonResponse({"message": message})
+
     def get_urls(self):
         return [
+            path(
+                "<path:object_id>/kto-edytuje/",
+                self.admin_site.admin_view(self.presence_view),
+                name=f"{self.opts.app_label}_{self.opts.model_name}_presence",
+            ),
             path(
                 "<path:object_id>/historia/porownaj/",
                 self.admin_site.admin_view(self.compare_view),
@@ -391,6 +475,16 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         if request.method == "GET" and obj is not None:
             for warning in self.change_form_warnings(obj):
                 messages.warning(request, warning)
+            if self.has_change_permission(request, obj):
+                # Also without JavaScript: who else has it open right now.
+                others = self.others_editing(request, str(obj.pk))
+                if others:
+                    messages.warning(request, others)
+        if obj is not None and self.has_change_permission(request, obj):
+            context["presence_url"] = reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_presence",
+                args=[quote(obj.pk)],
+            )
         # A browser never sends a chosen file again: after an error the person
         # must pick it anew, so say which files were not saved.
         if request.method == "POST" and request.FILES and context.get("errors"):
@@ -506,6 +600,7 @@ class AttachmentInline(GenericTabularInline):
 
 @admin.register(Office)
 class OfficeAdmin(ContentAdmin):
+    presence_object = "dane instytucji"
     list_display = ["name", "short_name", "city", "phone", "email"]
     list_filter = []
     search_fields = ["name", "short_name"]
@@ -541,6 +636,7 @@ class NoticeStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Notice)
 class NoticeAdmin(ContentAdmin):
+    presence_object = "ten komunikat"
     list_display = ["text", "level", "starts_at", "ends_at", "is_shown"]
     list_filter = [NoticeStatusFilter, "level"]
     search_fields = ["text"]

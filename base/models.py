@@ -8,6 +8,7 @@ the models here changed Django's state, not the database.
 from urllib.parse import urlencode
 
 import reversion
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -340,3 +341,35 @@ class Attachment(models.Model):
         return (
             self.file.name.rsplit(".", 1)[-1].upper() if "." in self.file.name else ""
         )
+
+
+class EditPresence(models.Model):
+    """Who has which admin form open, refreshed every few seconds by the form's
+    script: "Anna Kowalska edytuje ten artykuł od 10:02"."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.CharField(max_length=64)
+    opened_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "otwarty formularz"
+        verbose_name_plural = "otwarte formularze"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "user"],
+                name="base_presence_one_per_person",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id", "last_seen"],
+                name="base_presence_lookup",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.content_type} {self.object_id}"

@@ -83,6 +83,7 @@ class ArticleImageInline(admin.StackedInline):
 
 @admin.register(Category)
 class CategoryAdmin(ContentAdmin):
+    presence_object = "tę kategorię"
     list_display = ["name", "slug"]
     list_filter = []
     search_fields = ["name", "description"]
@@ -194,6 +195,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
+    presence_object = "ten artykuł"
     form = ArticleAdminForm
     list_display = ["title", "publication", "category", "author"]
     list_filter = [PublicationFilter, "category", "is_featured", "published_at"]

@@ -8,6 +8,7 @@ from pages.models import AccessibilityStatement, Page
 
 @admin.register(Page)
 class PageAdmin(ContentAdmin):
+    presence_object = "tę stronę"
     public_change_log = True
 
     def is_public(self, obj):
@@ -47,6 +48,7 @@ class PageAdmin(ContentAdmin):
 
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(ContentAdmin):
+    presence_object = "deklarację dostępności"
     list_display = ["entity_name", "status", "last_reviewed_on", "review_deadline"]
     list_filter = ["status"]
     search_fields = ["entity_name"]

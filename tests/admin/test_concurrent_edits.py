@@ -187,3 +187,58 @@ def test_a_draft_saves_without_saying_what_kind_of_change(jan):
     form = AdminForm.open(jan, reverse("admin:news_article_change", args=[article.pk]))
     form.data.pop("change_kind", None)
     assert form.post(title="Szkic").status_code == 302
+
+
+# --- who else has the form open -------------------------------------------------
+
+
+def test_opening_a_form_someone_has_open_says_who_and_since_when(
+    anna, jan, time_machine
+):
+    time_machine.move_to("2026-12-01 10:02:00+01:00", tick=False)
+    article = ArticleFactory(status="draft")
+    url = reverse("admin:news_article_change", args=[article.pk])
+    anna.get(url)
+    time_machine.shift(10)
+    page = jan.get(url).content.decode()
+    assert "Anna Kowalska edytuje ten artykuł od 10:02." in page  # without JS
+    # Anna's form asks every few seconds: now Jan is there too.
+    presence = reverse("admin:news_article_presence", args=[article.pk])
+    assert (
+        anna.post(presence)
+        .json()["message"]
+        .startswith("Jan Nowak edytuje ten artykuł od 10:02.")
+    )
+    # Someone whose form stopped asking 30 s ago has left.
+    time_machine.shift(25)
+    assert jan.post(presence).json()["message"].startswith("Anna Kowalska")
+    time_machine.shift(10)
+    assert jan.post(presence).json()["message"] == ""
+
+
+def test_the_presence_check_is_cheap(anna, jan, django_assert_max_num_queries):
+    article = ArticleFactory(status="draft")
+    presence = reverse("admin:news_article_presence", args=[article.pk])
+    anna.post(presence)
+    jan.post(presence)
+    # The panel's own per-request cost: session, user, second-factor devices
+    # (2), permissions (2). The presence check adds one UPDATE and one SELECT.
+    with django_assert_max_num_queries(8) as captured:
+        anna.post(presence)
+    ours = [
+        q["sql"] for q in captured.captured_queries if "base_editpresence" in q["sql"]
+    ]
+    assert len(ours) == 2
+    assert ours[0].startswith("UPDATE") and ours[1].startswith("SELECT")
+
+
+def test_the_presence_check_needs_the_right_to_change(client, editor):
+    from pages.models import Page
+
+    page = Page.objects.create(title="Kontakt", slug="kontakt-y")
+    url = reverse("admin:pages_page_presence", args=[page.pk])
+    client.force_login(editor)  # may only view pages
+    assert client.post(url).status_code == 403
+    assert client.get(url).status_code == 405
+    client.logout()
+    assert client.post(url).status_code == 302

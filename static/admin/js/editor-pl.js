@@ -50,10 +50,16 @@
 
   // The editing area: Polish spelling checked by the browser, in the page's
   // language (the library turns spellcheck off; news/fields.py keeps it on).
+  // It is also named after its field's label, for screen readers.
   function prepareEditingAreas(root) {
     root.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (area) {
       area.setAttribute("lang", "pl");
       area.setAttribute("spellcheck", "true");
+      var row = area.closest(".form-row");
+      var label = row && row.querySelector("label");
+      if (label && !area.hasAttribute("aria-label")) {
+        area.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
+      }
     });
   }
 
@@ -86,7 +92,14 @@
           }
         });
       });
-    }).observe(document.body, { childList: true, subtree: true });
+      // The editor may become editable after it was added: check them all.
+      prepareEditingAreas(document);
+    }).observe(document.body, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["contenteditable"],
+    });
   }
 
   if (document.readyState === "loading") {
