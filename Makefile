@@ -53,6 +53,7 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/upload_memory.py
+	$(BIN)/python bench/history_cost.py
 
 ## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
 backup:

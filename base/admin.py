@@ -334,9 +334,29 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         }
         return super().history_view(request, object_id, context)
 
+    def _unless_taken(self, view, request, *args):
+        """A restore that would take a unique value (an address) another item
+        now has: say so instead of an error page; nothing was changed."""
+        try:
+            return view(request, *args)
+        except IntegrityError:
+            messages.error(
+                request,
+                "Nie można przywrócić tej wersji: jej adres (slug) albo inna "
+                "unikalna wartość należy teraz do innego obiektu. Zmień ją tam "
+                "albo przepisz potrzebną treść ręcznie. Nic nie zostało zmienione.",
+            )
+            return HttpResponseRedirect(
+                reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist"
+                )
+            )
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         self._object_or_denied(request, object_id)
-        return super().revision_view(request, object_id, version_id, extra_context)
+        return self._unless_taken(
+            super().revision_view, request, object_id, version_id, extra_context
+        )
 
     def has_recover_permission(self, request):
         # Bringing back a deleted item is for those who may delete (publishers).
@@ -350,7 +370,9 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
     def recover_view(self, request, version_id, extra_context=None):
         if not self.has_recover_permission(request):
             raise PermissionDenied
-        return super().recover_view(request, version_id, extra_context)
+        return self._unless_taken(
+            super().recover_view, request, version_id, extra_context
+        )
 
     def changelist_view(self, request, extra_context=None):
         context = {"may_recover": self.has_recover_permission(request)}

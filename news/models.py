@@ -411,6 +411,11 @@ class Article(Versioned):
         self.published_by = user
         self.review_note = ""
 
+    def images_without_alt(self):
+        """Photos residents could not have described to them: publishing waits
+        until each has a text alternative or is marked decorative."""
+        return self.images.filter(alt_text="", is_decorative=False)
+
     def unpublish(self, user):
         self._require_publisher(user, "wycofywać artykuły z publikacji")
         if self.status != self.Status.PUBLISHED:
@@ -661,12 +666,13 @@ class ArticleChange(models.Model):
         """Apply the change to the published article (one save: its slug rules
         and version apply) and mark it accepted."""
         self._decide(user, self.State.ACCEPTED, note)
-        article = Article.objects.select_for_update().get(pk=self.article_id)
-        for name, value in self.values.items():
-            setattr(article, name, value)
-        article.full_clean()
-        article.save()
-        self.save()
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=self.article_id)
+            for name, value in self.values.items():
+                setattr(article, name, value)
+            article.full_clean()
+            article.save()
+            self.save()
         return article
 
     def reject(self, user, note):

@@ -267,3 +267,20 @@ def test_a_viewer_cannot_restore_by_crafted_post(client, editor, publisher):
     assert response.status_code == 403
     page.refresh_from_db()
     assert page.title == "Kontakt" and page.body == "<p>b</p>"
+
+
+def test_recovering_onto_a_taken_address_says_so_and_changes_nothing(
+    client, written, publisher
+):
+    client.force_login(publisher)
+    slug = written.slug
+    client.post(
+        reverse("admin:news_article_delete", args=[written.pk]), {"post": "yes"}
+    )
+    Article.objects.create(title="Nowy", slug=slug, lead="x", body="<p>x</p>")
+    version = Version.objects.get_deleted(Article).get()
+    response = client.get(
+        reverse("admin:news_article_recover", args=[version.pk]), follow=True
+    )
+    assert "Nie można przywrócić wersji" in response.content.decode()
+    assert list(Article.objects.values_list("title", flat=True)) == ["Nowy"]

@@ -284,3 +284,24 @@ def test_the_start_page_shows_each_role_what_waits(
     assert "zwrócony do poprawy:</strong> Dodaj zdjęcie." in mine
     assert "zmiana czeka na akceptację" in mine
     assert "Czeka na moją akceptację" not in html
+
+
+def test_the_publish_action_skips_articles_with_undescribed_photos(client, publisher):
+    from news.models import ArticleImage
+    from tests import samples
+
+    ready = ArticleFactory(status="draft", title="Gotowy")
+    blind = ArticleFactory(status="draft", title="Bez opisu zdjęcia")
+    ArticleImage.objects.create(article=blind, image=samples.jpeg(), alt_text="")
+    client.force_login(publisher)
+    response = client.post(
+        reverse("admin:news_article_changelist"),
+        {"action": "publish_selected", "_selected_action": [ready.pk, blind.pk]},
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "Opublikowano: 1 z 2." in text
+    assert "Pominięto 1 (zdjęcie bez tekstu alternatywnego" in text
+    assert list(Article.objects.published().values_list("title", flat=True)) == [
+        "Gotowy"
+    ]
