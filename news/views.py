@@ -32,7 +32,7 @@ class CategoryArticleListView(PublishedArticleMixin, ListView):
 
 
 class ArticleDetailView(StaffPreviewMixin, DetailView):
-    queryset = Article.objects.for_cards()
+    queryset = Article.objects.for_cards().select_related("published_by")
     preview_permission = "news.change_article"
 
     def public(self, queryset):

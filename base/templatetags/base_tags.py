@@ -131,10 +131,14 @@ def share_image(context):
 
 
 @register.inclusion_tag("includes/change_history.html")
-def change_history(obj, published_at=None):
-    """ "Historia zmian" under a public item (the BIP convention): when it was
-    published and each later real change with its note; corrections are not
+def change_history(obj, published_at=None, published_by=None):
+    """ "Historia zmian" under a public item (the BIP convention): who published
+    it and when, and each later real change with its note; corrections are not
     listed. One query."""
-    from base.history import public_changes
+    from base.history import person, public_changes
 
-    return {"published_at": published_at, "changes": public_changes(obj)}
+    return {
+        "published_at": published_at,
+        "published_by": person(published_by) if published_by else "",
+        "changes": public_changes(obj),
+    }

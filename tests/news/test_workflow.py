@@ -59,6 +59,10 @@ def test_a_publisher_publishes_a_reviewed_article(client, editor, publisher):
     article.refresh_from_db()
     assert article.status == Article.Status.PUBLISHED and article.is_live
     assert article.published_by == publisher
+    client.logout()
+    page = client.get(article.get_absolute_url()).content.decode()
+    name = publisher.get_full_name() or publisher.get_username()
+    assert f"pierwsza publikacja (opublikował(a): {name})" in page
 
 
 def test_a_publisher_returns_it_with_a_note_the_editor_sees(client, editor, publisher):
