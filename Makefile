@@ -54,6 +54,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/upload_memory.py
 	$(BIN)/python bench/history_cost.py
+	$(BIN)/python bench/search_analysers.py
 
 ## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
 backup:
