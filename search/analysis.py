@@ -26,7 +26,8 @@ VERSION = 1
 PREFIX = 5
 #: Marks a fallback term, so it never equals a lemma.
 FALLBACK_MARK = "zz"
-WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits; "_" splits words, as the databases' tokenizers do.
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 @lru_cache(maxsize=50_000)

@@ -1,108 +1,126 @@
-"""Site search: articles and awards matching a query, newest first.
+"""Site search over the index (search.models): articles, awards, pages and
+attachments, best match first (title > lead > body, a lemma match above a
+fallback match, newer first on ties) or newest first, each with a snippet
+around the match with the matched words marked.
 
-Case and Polish diacritics do not matter: "osrodek" finds "Ośrodek", "LODZ" finds
-"Łódź". Every word must match (``ArticleQuerySet.search``, ``AwardQuerySet.search``).
-"""
+What residents type is analysed as the text was (search.analysis): any
+inflected form finds the others, with or without diacritics."""
 
+import difflib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
-from awards.models import Award
 from base.functions import fold
-from news.models import Article
+from search import analysis, backends
+from search.models import SearchEntry, SearchTerm
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
-MAX_RESULTS = 300
-WORD = re.compile(r"\w+")
+#: Words around the first match shown as the snippet.
+SNIPPET_WORDS = 30
+SORTS = {"trafnosc", "data"}
+TOKEN = re.compile(r"([^\W_]+)", re.UNICODE)
 
 
-def query_words(query):
-    """The words of a query, folded; punctuation, SQL and HTML characters dropped."""
-    return [fold(word) for word in WORD.findall(query[:MAX_QUERY_LENGTH])][:MAX_WORDS]
+@dataclass
+class Query:
+    text: str
+    terms: list  # (lemma, fallback) per meaningful word
+    words: list  # the words as typed (folded)
+
+    @property
+    def lemmas(self):
+        return {lemma for lemma, _ in self.terms}
+
+    @property
+    def fallbacks(self):
+        return {fallback for _, fallback in self.terms}
 
 
-@dataclass(frozen=True)
-class Result:
-    kind: str
-    title: str
-    url: str
-    summary: str
-    day: date
-
-
-def _day(value):
-    if isinstance(value, datetime):
-        return timezone.localdate(value)
-    return value or date.min
-
-
-def _article_result(article):
-    return Result(
-        "Aktualność",
-        article.title,
-        article.get_absolute_url(),
-        article.lead,
-        _day(article.published_at),
+def parse(text):
+    """The query's terms; a word typed without diacritics gets the lemma of
+    the form it stands for, when that form occurs in the indexed text."""
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
+    typed = analysis.query_words(text)[:MAX_WORDS]
+    known = dict(
+        SearchTerm.objects.filter(folded__in=[fold(w) for w in typed]).values_list(
+            "folded", "lemma"
+        )
+    )
+    return Query(
+        text,
+        analysis.query_terms(" ".join(typed), known=known),
+        [fold(w) for w in typed],
     )
 
 
-def _award_result(award):
-    summary = f"{award.get_kind_display().capitalize()}, przyznał: {award.issuer.name}"
-    if award.validity_display:
-        summary += f", {award.validity_display}"
-    return Result(
-        "Wyróżnienie",
-        award.title,
-        award.get_absolute_url(),
-        summary,
-        _day(award.awarded_on or award.valid_from),
+def entries(query, sort="trafnosc"):
+    """Visible entries matching every word, in the order asked for."""
+    if not query.terms:
+        return SearchEntry.objects.none()
+    found = backends.matching(SearchEntry.objects.visible(timezone.now()), query.terms)
+    if sort == "data":
+        return found.order_by("-date", "-pk")
+    return found.order_by("-score", "-date", "-pk")
+
+
+def snippet(entry, query):
+    """About SNIPPET_WORDS words of the entry's text around the first match,
+    escaped, with the matched words in <mark>."""
+    parts = TOKEN.split(entry.text or "")
+    # parts: [between, word, between, word, ...]
+    hits = [index for index in range(1, len(parts), 2) if _matches(parts[index], query)]
+    first = hits[0] if hits else 1
+    start = max(1, first - SNIPPET_WORDS // 3 * 2)
+    stop = min(len(parts), start + SNIPPET_WORDS * 2)
+    out = ["… " if start > 1 else ""]
+    for index in range(start, stop):
+        piece = escape(parts[index])
+        if index % 2 == 1 and index in hits:
+            piece = f"<mark>{piece}</mark>"
+        out.append(piece)
+    if stop < len(parts):
+        out.append(" …")
+    return mark_safe(" ".join("".join(out).split()))  # noqa: S308 (escaped above)
+
+
+def _matches(word, query):
+    word = word.lower()
+    return (
+        analysis.lemma(word) in query.lemmas
+        or analysis.fallback(word) in query.fallbacks
     )
 
 
-class Results:
-    """Articles and awards matching a query, newest first, for a Paginator.
-
-    Awards are few and read once; articles are read from the database only up
-    to the end of the page asked for, in date order, and merged with them.
-    """
-
-    def __init__(self, words):
-        self.articles = (
-            Article.objects.published()
-            .only("title", "slug", "lead", "published_at")
-            .search(words)
-            if words
-            else None
+def suggestion(query):
+    """ "Czy chodziło o: …" for a word typed without diacritics or with a typo
+    close to a word of the indexed text (its dictionary form preferred); None
+    when every word is as written. One query per word."""
+    changed, proposal = False, []
+    for typed, folded in zip(
+        analysis.query_words(query.text)[:MAX_WORDS], query.words, strict=False
+    ):
+        rows = list(
+            SearchTerm.objects.filter(folded__startswith=folded[:2]).values_list(
+                "folded", "lemma", "word"
+            )[:5000]
         )
-        self.awards = (
-            [
-                _award_result(award)
-                for award in Award.objects.public().for_cards().search(words)
-            ]
-            if words
-            else []
-        )
-
-    def count(self):
-        if self.articles is None:
-            return 0
-        return min(self.articles.count() + len(self.awards), MAX_RESULTS)
-
-    def __getitem__(self, index):
-        if self.articles is None:
-            return []
-        if not isinstance(index, slice):
-            return self[index : index + 1][0]
-        stop = min(index.stop or MAX_RESULTS, MAX_RESULTS)
-        merged = [_article_result(a) for a in self.articles[:stop]] + self.awards
-        merged.sort(key=lambda result: result.day, reverse=True)
-        return merged[index.start or 0 : stop]
-
-
-def search(query):
-    """Results for ``query``, newest first: articles and awards together."""
-    return Results(query_words(query))
+        forms = {f: w for f, _, w in rows}
+        dictionary = {f: w for f, lemma, w in rows if f == lemma}
+        if folded in forms:
+            written = forms[folded]
+            changed |= written != typed
+            proposal.append(written)
+            continue
+        close = difflib.get_close_matches(folded, dictionary, n=1, cutoff=0.75)
+        close = close or difflib.get_close_matches(folded, forms, n=1, cutoff=0.8)
+        if close:
+            changed = True
+            proposal.append(dictionary.get(close[0]) or forms[close[0]])
+        else:
+            proposal.append(typed)
+    return " ".join(proposal) if changed else None

@@ -7,14 +7,29 @@ from search import results
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[: results.MAX_QUERY_LENGTH]
-    paginator = Paginator(results.search(query), settings.NEWS_PAGE_SIZE)
+    """Results for ?q=, best first (or newest first with ?sortuj=data), with
+    snippets; a suggestion when a word looks mistyped; help when nothing is
+    found. A fixed number of queries whatever the number of results."""
+    text = " ".join(request.GET.get("q", "").split())[: results.MAX_QUERY_LENGTH]
+    sort = request.GET.get("sortuj", "trafnosc")
+    if sort not in results.SORTS:
+        sort = "trafnosc"
+    query = results.parse(text)
+    paginator = Paginator(results.entries(query, sort), settings.NEWS_PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
         raise Http404("Nie ma takiej strony wyników.") from None
+    found = [(entry, results.snippet(entry, query)) for entry in page.object_list]
+    suggestion = results.suggestion(query) if text else None
     return render(
         request,
         "search/search.html",
-        {"query": query, "page_obj": page, "results": page.object_list},
+        {
+            "query": text,
+            "sort": sort,
+            "page_obj": page,
+            "results": found,
+            "suggestion": suggestion,
+        },
     )

@@ -1,0 +1,82 @@
+"""The search index: one row per thing a resident can find (article, award,
+page, attachment), with its text analysed in Python (search.analysis) when the
+thing is saved. PostgreSQL adds a weighted tsvector column with a GIN index,
+SQLite an FTS5 table (both made by migration 0001); without FTS5 the term
+columns are matched directly."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def visible(self, now=None):
+        """What residents may find now: public, published, not yet ended."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(visible_from__isnull=True) | Q(visible_from__lte=now),
+            Q(visible_until__isnull=True) | Q(visible_until__gt=now),
+            is_public=True,
+        )
+
+
+class SearchEntry(models.Model):
+    class Kind(models.TextChoices):
+        ARTICLE = "article", "Aktualność"
+        AWARD = "award", "Wyróżnienie"
+        PAGE = "page", "Strona"
+        ATTACHMENT = "attachment", "Załącznik"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=12, choices=Kind)
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=500)
+    #: Plain text the snippet is cut from.
+    text = models.TextField(blank=True)
+    #: What the result is dated by (publication, award, last change).
+    date = models.DateTimeField(null=True, blank=True)
+    is_public = models.BooleanField(default=True)
+    visible_from = models.DateTimeField(null=True, blank=True)
+    visible_until = models.DateTimeField(null=True, blank=True)
+    #: Analysed terms, space-separated and padded with spaces.
+    title_terms = models.TextField(blank=True)
+    lead_terms = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    fallback_terms = models.TextField(blank=True)
+    analysis_version = models.PositiveSmallIntegerField(default=0)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "pozycja wyszukiwarki"
+        verbose_name_plural = "pozycje wyszukiwarki"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_entry_one_per_item"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["is_public", "visible_from"], name="search_visible")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title}"
+
+
+class SearchTerm(models.Model):
+    """Every word form seen in the indexed text: its folded form, its lemma and
+    how it is written. Gives a word typed without diacritics the lemma it
+    stands for, and "Czy chodziło o: zasiłek?" for a near miss."""
+
+    folded = models.CharField(max_length=40, unique=True)
+    lemma = models.CharField(max_length=40)
+    word = models.CharField(max_length=40)
+
+    class Meta:
+        verbose_name = "słowo w wyszukiwarce"
+        verbose_name_plural = "słowa w wyszukiwarce"
+
+    def __str__(self):
+        return self.word
