@@ -6,7 +6,7 @@
 Builds a throw-away test database (as the test suite does), fills it with
 ARTICLES published articles in 8 categories and 30 awards, then requests each page
 ROUNDS times in-process through Django's test client with production settings
-(DEBUG off). Prints the median and 90th percentile in milliseconds and the number
+(DEBUG off). Prints the median and 95th percentile in milliseconds and the number
 of SQL queries per page. The machines are shared and noisy: compare medians, and
 compare runs made one after another on the same machine.
 """
@@ -70,6 +70,12 @@ def seed():
             valid_from=datetime.date(2000 + n % 25, 1, 1),
             valid_until=datetime.date(2003 + n % 25, 12, 31),
         )
+    # bulk_create sends no signals: index everything once, as after an upgrade.
+    from search.indexing import rebuild
+
+    started = time.perf_counter()
+    indexed = rebuild()
+    print(f"search index: {indexed} items in {time.perf_counter() - started:.1f} s")
 
 
 def measure(client, url):
@@ -87,7 +93,7 @@ def measure(client, url):
     timings.sort()
     return (
         statistics.median(timings),
-        timings[int(len(timings) * 0.9) - 1],
+        timings[max(int(len(timings) * 0.95) - 1, 0)],
         len(queries),
     )
 
@@ -118,12 +124,14 @@ def main():
             "article": "/aktualnosci/komunikat-1234/",
             "awards": "/wyroznienia/",
             "search 'mlawa'": "/szukaj/?q=mlawa",
+            "search 'zasiłku' (every article)": "/szukaj/?q=zasi%C5%82ku",
             "search 'komunikat 1999'": "/szukaj/?q=komunikat+1999",
+            "search 'zasilek' by date": "/szukaj/?q=zasilek&sortuj=data",
             "RSS feed": "/aktualnosci/rss/",
             "sitemap.xml": "/sitemap.xml",
         }
         print(f"{connection.vendor}, {ARTICLES} articles, {ROUNDS} rounds per page")
-        print(f"{'page':<28}{'median ms':>10}{'p90 ms':>10}{'queries':>9}")
+        print(f"{'page':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
         for name, url in pages.items():
             median, p90, queries = measure(client, url)
             print(f"{name:<28}{median:>10.1f}{p90:>10.1f}{queries:>9}")

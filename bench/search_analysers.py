@@ -7,8 +7,9 @@ words, 72 inflected queries, many without diacritics, and 60 unrelated words),
 each candidate analyses the articles and the queries the same way; a query finds
 an article when each of its words shares a term with it. Prints recall (queries
 that find their article), false hits (unrelated words that find any article) and
-speed (words analysed per second, median of 5). Candidates not installed are
-skipped: pystempel and morfeusz2 are not dependencies of the site.
+speed (words analysed per second, median of 5, caches emptied first) and the
+memory one process needs for it. Candidates not installed are skipped:
+simplemma and pystempel are not dependencies of the site.
 """
 
 import os
@@ -30,12 +31,25 @@ def candidates():
     found = {
         "folded words (no analysis)": lambda w: {fold(w)},
         "prefix of 5 only": lambda w: {analysis.fallback(w)},
-        "simplemma lemma only": lambda w: {analysis.lemma(w)},
-        "simplemma lemma + prefix of 5 (chosen)": lambda w: {
-            analysis.lemma(w),
+        "morfeusz2 lemmas (all readings)": lambda w: set(analysis.lemmas_of(w)),
+        "morfeusz2 lemmas + prefix of 5 (chosen)": lambda w: {
+            *analysis.lemmas_of(w),
             analysis.fallback(w),
         },
     }
+    try:
+        import simplemma
+
+        def simple(word):
+            return fold(simplemma.lemmatize(word, lang="pl"))
+
+        found["simplemma lemma"] = lambda w: {simple(w)}
+        found["simplemma lemma + prefix of 5"] = lambda w: {
+            simple(w),
+            analysis.fallback(w),
+        }
+    except ImportError:
+        print("simplemma not installed: skipped")
     try:
         from pystempel import Stemmer
 
@@ -47,21 +61,6 @@ def candidates():
         }
     except ImportError:
         print("pystempel not installed: skipped")
-    try:
-        import morfeusz2
-
-        morfeusz = morfeusz2.Morfeusz(generate=False)
-
-        def morf(word):
-            lemmas = {fold(a[2][1].split(":")[0]) for a in morfeusz.analyse(word)}
-            return lemmas or {fold(word)}
-
-        found["morfeusz2 lemmas (all readings)"] = morf
-        found["morfeusz2 lemmas + prefix of 5"] = lambda w: (
-            morf(w) | {analysis.fallback(w)}
-        )
-    except ImportError:
-        print("morfeusz2 not installed: skipped")
     return found
 
 
@@ -99,9 +98,9 @@ def main():
         )
         speeds = []
         for _ in range(5):
-            from search.analysis import lemma
+            from search.analysis import lemmas_of
 
-            lemma.cache_clear()
+            lemmas_of.cache_clear()
             started = time.perf_counter()
             for word in sample:
                 analyse(word)
@@ -111,5 +110,42 @@ def main():
         )
 
 
+LOADERS = {
+    "morfeusz2": "import morfeusz2; morfeusz2.Morfeusz(generate=False).analyse('zasiłku')",
+    "simplemma": "import simplemma; simplemma.lemmatize('zasiłku', lang='pl')",
+    "pystempel": "from pystempel import Stemmer; Stemmer.polimorf()('zasiłku')",
+}
+
+
+def memory():
+    """Resident memory and time each library needs in a fresh process (what
+    every gunicorn worker pays)."""
+    import subprocess
+
+    script = (
+        "import time, sys\n"
+        "def rss():\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    return int(status.split('VmRSS:')[1].split()[0]) // 1024\n"
+        "before = rss(); started = time.perf_counter()\n"
+        "exec(sys.argv[1])\n"
+        "print(rss() - before, round(time.perf_counter() - started, 2))\n"
+    )
+    print(f"{'library':<42}{'memory MB':>10}{'load s':>8}")
+    for name, code in LOADERS.items():
+        result = subprocess.run(
+            [sys.executable, "-c", script, code],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode:
+            print(f"{name:<42}{'not installed':>18}")
+            continue
+        megabytes, seconds = result.stdout.split()[-2:]
+        print(f"{name:<42}{megabytes:>10}{seconds:>8}")
+
+
 if __name__ == "__main__":
     main()
+    memory()

@@ -1,21 +1,24 @@
 """How text is analysed for search, the same way for what is indexed and for
 what residents type, so both sides agree.
 
-Each word gives two terms:
-- its **lemma** (dictionary form, from simplemma's Polish dictionary), folded to
-  lower case without diacritics: "zasiłku", "zasiłkiem" → ``zasilek``;
+Each word gives its terms:
+- its **lemmas** (dictionary forms, from Morfeusz 2 with the SGJP dictionary; a
+  word can have more than one, "niepełnosprawnych" → niepełnosprawny,
+  niepełnosprawna), folded to lower case without diacritics: "zasiłku",
+  "zasiłkiem" → ``zasilek``;
 - a **fallback**: the first PREFIX letters of the folded word, for forms the
   dictionary does not know or that were typed without diacritics ("zasilku" →
   ``zasil``, which "zasiłek" also gives).
-A lemma match ranks above a fallback match. The choice of simplemma, and of
+A lemma match ranks above a fallback match. The choice of Morfeusz 2, and of
 the prefix length, was measured on tests/search/polish_set.py:
 bench/search_analysers.py, README.
 """
 
 import re
+import threading
 from functools import lru_cache
 
-import simplemma
+import morfeusz2
 
 from base.functions import fold
 
@@ -30,10 +33,32 @@ FALLBACK_MARK = "zz"
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_local = threading.local()
+
+
+def _morfeusz():
+    # Morfeusz objects are not thread-safe: one per thread (about 10 MB each;
+    # the dictionary itself is shared).
+    if not hasattr(_local, "morfeusz"):
+        _local.morfeusz = morfeusz2.Morfeusz(generate=False, expand_tags=False)
+    return _local.morfeusz
+
+
 @lru_cache(maxsize=50_000)
+def lemmas_of(word):
+    """The folded dictionary forms of one word (itself when unknown), sorted."""
+    found = {
+        fold(interpretation[2][1].split(":", 1)[0])
+        for interpretation in _morfeusz().analyse(word)
+        if interpretation[2][2] != "ign"  # "ign": a form Morfeusz does not know
+    }
+    found.discard("")
+    return tuple(sorted(found)) or (fold(word),)
+
+
 def lemma(word):
-    """The folded dictionary form of one word (itself when unknown)."""
-    return fold(simplemma.lemmatize(word, lang="pl"))
+    """One folded dictionary form of ``word`` (the first of lemmas_of)."""
+    return lemmas_of(word)[0]
 
 
 def fallback(word):
@@ -105,7 +130,7 @@ def query_words(query):
 
 def lemmas(text):
     """The lemma terms of ``text``, in order, space-separated."""
-    return " ".join(lemma(word) for word in words(text))
+    return " ".join(" ".join(lemmas_of(word)) for word in words(text))
 
 
 def fallbacks(text):
@@ -113,13 +138,13 @@ def fallbacks(text):
 
 
 def query_terms(query, known=None):
-    """Per word of a query: (lemma, fallback). ``known`` maps a folded form
-    seen in the indexed text to its lemma: a word typed without diacritics
-    ("zasilku") gets the lemma of the form it stands for."""
+    """Per word of a query: (its lemmas, its fallback). ``known`` maps a
+    folded form seen in the indexed text to its lemmas: a word typed without
+    diacritics ("zasilku") gets the lemmas of the form it stands for."""
     terms = []
     for word in query_words(query):
-        base = lemma(word)
-        if known and base == fold(word) and base in known:
-            base = known[base]
-        terms.append((base, fallback(word)))
+        found = lemmas_of(word)
+        if known and found == (fold(word),) and fold(word) in known:
+            found = tuple(known[fold(word)].split())
+        terms.append((found, fallback(word)))
     return terms

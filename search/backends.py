@@ -134,11 +134,13 @@ def forget(entry_ids, using=None):
 
 
 def matching(queryset, terms):
-    """``queryset`` narrowed to entries where every query word matches (its
-    lemma or its fallback), annotated with ``score`` (higher is better)."""
+    """``queryset`` narrowed to entries where every query word matches (one of
+    its lemmas or its fallback), annotated with ``score`` (higher is better)."""
     kind = engine(queryset.db)
     if kind == "postgresql":
-        query = " & ".join(f"({lemma} | {fallback})" for lemma, fallback in terms)
+        query = " & ".join(
+            "(" + " | ".join([*lemmas, fallback]) + ")" for lemmas, fallback in terms
+        )
         return queryset.extra(
             where=["vector @@ to_tsquery('simple', %s)"], params=[query]
         ).annotate(
@@ -150,22 +152,17 @@ def matching(queryset, terms):
         )
     if kind == "fts5":
         match = " AND ".join(
-            f'({{title lead body}} : "{lemma}" OR fallback : "{fallback}")'
-            for lemma, fallback in terms
+            "("
+            + " OR ".join(f'{{title lead body}} : "{lemma}"' for lemma in lemmas)
+            + f' OR fallback : "{fallback}")'
+            for lemmas, fallback in terms
         )
+        # Joined, not a subquery per row: bm25 is computed once per match.
         return queryset.extra(
-            where=[
-                "search_searchentry.id IN "
-                "(SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
-            ],
+            tables=["search_fts"],
+            where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
             params=[match],
-        ).annotate(
-            score=RawSQL(  # noqa: S611 (constant SQL, the query is a parameter)
-                "(SELECT -bm25(search_fts, 10.0, 4.0, 1.0, 0.3) FROM search_fts "
-                "WHERE search_fts MATCH %s AND search_fts.rowid = search_searchentry.id)",
-                (match,),
-                output_field=FloatField(),
-            )
+            select={"score": "-bm25(search_fts, 10.0, 4.0, 1.0, 0.3)"},
         )
     return _like(queryset, terms)
 
@@ -173,24 +170,24 @@ def matching(queryset, terms):
 def _like(queryset, terms):
     condition = Q()
     score = Value(0)
-    for lemma, fallback in terms:
-        padded, padded_fallback = f" {lemma} ", f" {fallback} "
-        condition &= (
-            Q(title_terms__contains=padded)
-            | Q(lead_terms__contains=padded)
-            | Q(body_terms__contains=padded)
-            | Q(fallback_terms__contains=padded_fallback)
-        )
+    for lemmas, fallback in terms:
+        padded_fallback = f" {fallback} "
+        word = Q(fallback_terms__contains=padded_fallback)
         for column, points in [
             ("title_terms", 100),
             ("lead_terms", 40),
             ("body_terms", 10),
         ]:
+            in_column = Q()
+            for lemma in lemmas:
+                in_column |= Q(**{f"{column}__contains": f" {lemma} "})
+            word |= in_column
             score = score + Case(
-                When(**{f"{column}__contains": padded}, then=Value(points)),
+                When(in_column, then=Value(points)),
                 default=Value(0),
                 output_field=IntegerField(),
             )
+        condition &= word
         score = score + Case(
             When(fallback_terms__contains=padded_fallback, then=Value(3)),
             default=Value(0),

@@ -71,7 +71,8 @@ class SearchTerm(models.Model):
     stands for, and "Czy chodziło o: zasiłek?" for a near miss."""
 
     folded = models.CharField(max_length=40, unique=True)
-    lemma = models.CharField(max_length=40)
+    #: Its dictionary forms, space-separated (a form can have several).
+    lemma = models.CharField(max_length=200)
     word = models.CharField(max_length=40)
 
     class Meta:

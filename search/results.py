@@ -34,7 +34,7 @@ class Query:
 
     @property
     def lemmas(self):
-        return {lemma for lemma, _ in self.terms}
+        return {lemma for lemmas, _ in self.terms for lemma in lemmas}
 
     @property
     def fallbacks(self):
@@ -90,9 +90,8 @@ def snippet(entry, query):
 
 def _matches(word, query):
     word = word.lower()
-    return (
-        analysis.lemma(word) in query.lemmas
-        or analysis.fallback(word) in query.fallbacks
+    return bool(set(analysis.lemmas_of(word)) & query.lemmas) or (
+        analysis.fallback(word) in query.fallbacks
     )
 
 
@@ -110,7 +109,7 @@ def suggestion(query):
             )[:5000]
         )
         forms = {f: w for f, _, w in rows}
-        dictionary = {f: w for f, lemma, w in rows if f == lemma}
+        dictionary = {f: w for f, lemma, w in rows if f in lemma.split()}
         if folded in forms:
             written = forms[folded]
             changed |= written != typed

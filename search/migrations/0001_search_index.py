@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('folded', models.CharField(max_length=40, unique=True)),
-                ('lemma', models.CharField(max_length=40)),
+                ('lemma', models.CharField(max_length=200)),
                 ('word', models.CharField(max_length=40)),
             ],
             options={
