@@ -48,7 +48,9 @@ def _morfeusz():
 def lemmas_of(word):
     """The folded dictionary forms of one word (itself when unknown), sorted."""
     found = {
-        fold(interpretation[2][1].split(":", 1)[0])
+        # A lemma can hold a dot or a space ("np." → "na przykład"): only its
+        # letters and digits, so every engine reads it as one term.
+        "".join(WORD.findall(fold(interpretation[2][1].split(":", 1)[0])))
         for interpretation in _morfeusz().analyse(word)
         if interpretation[2][2] != "ign"  # "ign": a form Morfeusz does not know
     }

@@ -87,6 +87,11 @@ def test_a_1000_character_query_gets_a_normal_page(client, content):
         "%_%",
         "\x00",
         "ąęł" * 50,
+        "np. e-mail zł ul. r.",
+        "NEAR(zasiłek, 2) AND OR NOT",
+        'title:zasiłek "zasiłek zasiłek* ^zasiłek {lead}: x',
+        "Мама мыла раму",
+        "a_b__c",
     ],
 )
 def test_hostile_queries_get_a_normal_page_and_are_escaped(client, content, q):
