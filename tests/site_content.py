@@ -1,11 +1,15 @@
 """A site with real content and the address of every public page kind, for the
 checks that must see them all (axe-core, the Nu HTML Checker)."""
 
+import datetime
 from io import StringIO
 
+import reversion
 from django.core.management import call_command
+from django.utils import timezone
 
-from news.models import Article, ArticleImage
+from base.models import RevisionNote
+from news.models import Article, ArticleImage, PreviewLink
 from pages.models import AccessibilityStatement, Page
 from tests import samples
 from tests.factories import ArticleFactory
@@ -36,6 +40,11 @@ def every_page_kind():
         + '<p>Więcej na <a href="https://www.cal.org.pl/">stronie CAL</a>.</p>'
     )
     ArticleFactory.create_batch(11, category=article.category)
+    archived = _archived_article_with_a_change_history()
+    draft = ArticleFactory(status="draft", title="Szkic do akceptacji dyrektora")
+    preview = PreviewLink.objects.create(
+        article=draft, expires_at=timezone.now() + datetime.timedelta(days=7)
+    )
     return {
         "home": "/",
         "news list": "/aktualnosci/",
@@ -45,6 +54,9 @@ def every_page_kind():
         "feeds explained": "/aktualnosci/kanaly/",
         "search results": "/szukaj/?q=osrodek",
         "empty search": "/szukaj/?q=zzzz",
+        "search with a suggestion": "/szukaj/?q=osrodka",
+        "archived article with its change history": archived.get_absolute_url(),
+        "preview link": preview.get_absolute_url(),
         "awards list": "/wyroznienia/",
         "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
         "issuer": "/wyroznienia/przyznajacy/cal/",
@@ -52,3 +64,17 @@ def every_page_kind():
         **{page.title: page.get_absolute_url() for page in Page.objects.all()},
         "404 page": "/nie-ma-takiej-strony/",
     }
+
+
+def _archived_article_with_a_change_history():
+    now = timezone.now()
+    article = ArticleFactory(
+        title="Nabór do programu osłonowego zakończony",
+        published_at=now - datetime.timedelta(days=20),
+        published_until=now - datetime.timedelta(days=1),
+    )
+    with reversion.create_revision():
+        article.lead = "Nabór trwał do końca listopada."
+        article.save()
+        reversion.add_meta(RevisionNote, is_major=True, text="Przedłużono nabór")
+    return article
