@@ -124,6 +124,8 @@ class LabelledAutocompleteJsonView(AutocompleteJsonView):
 
 #: Someone whose form has not reported for this long has closed it.
 PRESENCE_WINDOW = datetime.timedelta(seconds=30)
+#: Rows of forms not seen for this long are deleted.
+PRESENCE_FORGET = datetime.timedelta(days=1)
 
 CHANGE_KINDS = [
     ("minor", "Drobna poprawka (literówka, formatowanie, link)"),
@@ -163,6 +165,8 @@ class VersionedForm:
         opened = cleaned.get("opened_version")
         model = type(self.instance)
         current = model._base_manager.filter(pk=self.instance.pk).first()
+        # A post without the version (a script, a form cached from before this
+        # check existed) is not refused: it could overwrite anyway, as before.
         if opened is None or current is None or opened == current.edit_version:
             self.instance.opened_version = opened
             return
@@ -420,6 +424,8 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             content_type=content_type, object_id=object_id, user=request.user
         )
         if not mine.update(last_seen=now):
+            # First report of this form: forget forms closed long ago.
+            EditPresence.objects.filter(last_seen__lt=now - PRESENCE_FORGET).delete()
             try:
                 with transaction.atomic():
                     EditPresence.objects.create(

@@ -242,3 +242,16 @@ def test_the_presence_check_needs_the_right_to_change(client, editor):
     assert client.get(url).status_code == 405
     client.logout()
     assert client.post(url).status_code == 302
+
+
+def test_forms_closed_long_ago_are_forgotten(anna, jan, time_machine):
+    from base.models import EditPresence
+
+    time_machine.move_to("2026-12-01 10:00:00+01:00", tick=False)
+    first, second = ArticleFactory(status="draft"), ArticleFactory(status="draft")
+    anna.post(reverse("admin:news_article_presence", args=[first.pk]))
+    time_machine.shift(datetime.timedelta(days=2))
+    jan.post(reverse("admin:news_article_presence", args=[second.pk]))
+    assert list(EditPresence.objects.values_list("object_id", flat=True)) == [
+        str(second.pk)
+    ]
