@@ -312,6 +312,10 @@ class Attachment(models.Model):
         "język dokumentu", max_length=5, choices=Language, default=Language.POLISH
     )
     position = models.PositiveSmallIntegerField("kolejność", default=0)
+    #: The document's text (PDF, DOCX, ODT), read once at upload, for search.
+    text = models.TextField(
+        "tekst dokumentu", blank=True, db_default="", editable=False
+    )
 
     class Meta:
         db_table = "news_attachment"  # kept from the news app (ARCHITECTURE.md)
@@ -326,6 +330,18 @@ class Attachment(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A newly chosen file: read its text now, while its bytes are at hand.
+        upload = self.file
+        if upload and not upload._committed:
+            from base.document_text import extract
+
+            upload.seek(0)
+            data = upload.read()
+            upload.seek(0)
+            self.text = extract(data)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.file.url

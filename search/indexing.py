@@ -117,16 +117,18 @@ def attachment_entry(attachment, parent):
     if parent is None:
         return None
     extension = (attachment.file.name or "").rsplit(".", 1)[-1].upper()
+    # The document's own text (PDF, DOCX, ODT), read at upload (base).
+    body = getattr(attachment, "text", "") or ""
     return {
         "kind": "attachment",
         "title": attachment.title,
         "url": attachment.file.url if attachment.file else parent["url"],
-        "text": f"Plik {extension}, załącznik do: {parent['title']}",
+        "text": f"Plik {extension}, załącznik do: {parent['title']}\n{body}",
         "date": parent["date"],
         "is_public": parent["is_public"],
         "visible_from": parent["visible_from"],
         "visible_until": parent["visible_until"],
-        **_fields(attachment.title, "", ""),
+        **_fields(attachment.title, "", body),
     }
 
 

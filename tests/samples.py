@@ -93,3 +93,56 @@ def ods():
             "content.xml": "<x/>",
         }
     )
+
+
+def pdf_with_text(text):
+    """A small valid PDF whose one page says ``text`` (ASCII)."""
+    stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def docx_with_text(text, prolog=""):
+    return _zip(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "word/document.xml": f'{prolog}<w:document xmlns:w="{WORD_NS}"><w:body>'
+            f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>",
+        }
+    )
+
+
+def odt_with_text(text):
+    return _zip(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": '<office:document-content xmlns:office="urn:oasis:names:'
+            'tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:'
+            f'opendocument:xmlns:text:1.0"><text:p>{text}</text:p>'
+            "</office:document-content>",
+        }
+    )
