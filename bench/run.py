@@ -128,7 +128,8 @@ def main():
             "search 'komunikat 1999'": "/szukaj/?q=komunikat+1999",
             "search 'zasilek' by date": "/szukaj/?q=zasilek&sortuj=data",
             "RSS feed": "/aktualnosci/rss/",
-            "sitemap.xml": "/sitemap.xml",
+            "sitemap.xml (the index)": "/sitemap.xml",
+            "sitemap-articles.xml (1000 URLs)": "/sitemap-articles.xml",
         }
         print(f"{connection.vendor}, {ARTICLES} articles, {ROUNDS} rounds per page")
         print(f"{'page':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")

@@ -4,7 +4,7 @@ composed from templates, the admin and its additions. Wiring only."""
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
@@ -31,7 +31,20 @@ urlpatterns = [
     path("wyroznienia/", include("awards.urls")),
     path("szukaj/", search_views.search, name="search"),
     path("ustawienia/", base_views.display_preferences, name="display_preferences"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # An index of sections, each paged (?p=2) when long: search engines read
+    # small documents, and no request builds ten years of URLs at once.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps},
+        name="sitemap_section",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(

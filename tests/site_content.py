@@ -78,3 +78,21 @@ def _archived_article_with_a_change_history():
         article.save()
         reversion.add_meta(RevisionNote, is_major=True, text="Przedłużono nabór")
     return article
+
+
+def sitemap_urls(client):
+    """Every address the sitemap gives search engines: the index at
+    /sitemap.xml, then each section it lists (pages included)."""
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urlsplit
+
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    urls = set()
+    for loc in ET.fromstring(index.content).iter(f"{namespace}loc"):
+        part = urlsplit(loc.text)
+        section = client.get(part.path + (f"?{part.query}" if part.query else ""))
+        assert section.status_code == 200, loc.text
+        urls |= {u.text for u in ET.fromstring(section.content).iter(f"{namespace}loc")}
+    return urls

@@ -73,6 +73,9 @@ def test_the_urlconf_uses_the_office_aware_500_page(client, settings):
         "/aktualnosci/?page=%F0%9F%98%80",
         "/aktualnosci/rss/?page=abc",
         "/sitemap.xml?p=999",
+        "/sitemap-articles.xml?p=999",
+        "/sitemap-articles.xml?p=abc",
+        "/sitemap-..xml",
         "/" + "a" * 3000 + "/",
         "/media/../../etc/passwd",
         "/static/../settings.py",
@@ -112,6 +115,7 @@ def test_public_pages_answer_only_get_and_head(client, method):
         "/kontakt/",
         "/deklaracja-dostepnosci/",
         "/sitemap.xml",
+        "/sitemap-articles.xml",
         "/robots.txt",
         "/healthz",
     ]

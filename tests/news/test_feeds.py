@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.factories import ArticleFactory, AwardFactory, CategoryFactory
+from tests.site_content import sitemap_urls
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -68,10 +69,7 @@ def test_every_page_links_to_the_feeds(client, content):
 def test_sitemap_lists_only_what_the_public_may_see(client, content):
     AwardFactory(slug="widoczny")
     AwardFactory(slug="ukryty", hidden=True)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)
-    urls = {loc.text for loc in root.iter(f"{SITEMAP}loc")}
+    urls = sitemap_urls(client)
     base = "http://testserver"
     assert f"{base}{content['published'].get_absolute_url()}" in urls
     assert f"{base}{content['draft'].get_absolute_url()}" not in urls
@@ -82,6 +80,20 @@ def test_sitemap_lists_only_what_the_public_may_see(client, content):
     assert f"{base}/kontakt/" in urls
     assert f"{base}/deklaracja-dostepnosci/" in urls
     assert f"{base}/" in urls
+
+
+def test_the_sitemap_is_an_index_of_small_paged_sections(client):
+    ArticleFactory.create_batch(1001)
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert "http://testserver/sitemap-articles.xml" in sections
+    assert "http://testserver/sitemap-articles.xml?p=2" in sections
+    first = ET.fromstring(client.get("/sitemap-articles.xml").content)
+    assert len(list(first.iter(f"{SITEMAP}loc"))) == 1000
+    second = ET.fromstring(client.get("/sitemap-articles.xml?p=2").content)
+    assert len(list(second.iter(f"{SITEMAP}loc"))) == 1
+    assert client.get("/sitemap-articles.xml?p=3").status_code == 404
+    assert client.get("/sitemap-nieznana.xml").status_code == 404
 
 
 def test_robots_txt_points_to_the_sitemap(client):
@@ -170,3 +182,19 @@ def test_an_article_cannot_take_the_feeds_page_address():
     with pytest.raises(Exception) as error:
         article.full_clean()
     assert [e.code for e in error.value.error_dict["slug"]] == ["reserved_slug"]
+
+
+def test_the_sitemap_index_costs_the_same_for_10_and_1000_articles(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ArticleFactory.create_batch(10)
+    client.get("/sitemap.xml")  # the site's record, cached from now on
+    with CaptureQueriesContext(connection) as few:
+        client.get("/sitemap.xml")
+    ArticleFactory.create_batch(990)
+    with CaptureQueriesContext(connection) as many:
+        client.get("/sitemap.xml")
+    assert len(few.captured_queries) == len(many.captured_queries)
+    latest = ET.fromstring(client.get("/sitemap.xml").content)
+    assert any(el.text for el in latest.iter(f"{SITEMAP}lastmod"))
