@@ -1,17 +1,47 @@
-"""Slugs for public URLs, with Polish letters transliterated.
+"""Slugs for public URLs, with Polish letters transliterated, and Ukrainian
+Cyrillic by the official Ukrainian national transliteration (Resolution of the
+Cabinet of Ministers of Ukraine No. 55 of 27 January 2010).
 
 Django's ``slugify`` drops letters it cannot decompose, so "Mława" would become
-"mawa". Articles and awards both build their slugs here.
+"mawa" and a Ukrainian title nothing at all. Articles and awards both build
+their slugs here.
 """
+
+import re
 
 from django.utils.text import slugify
 
 POLISH_TO_ASCII = str.maketrans("ąćęłńóśźżĄĆĘŁŃÓŚŹŻ", "acelnoszzACELNOSZZ")
 
+#: The 2010 table, lower case; "є ї й ю я" differ at the start of a word.
+UKRAINIAN = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e",
+    "є": "ie", "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch",
+    "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "", "’": "",
+    "ʼ": "",
+}  # fmt: skip
+UKRAINIAN_WORD_START = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_CYRILLIC_WORD = re.compile(r"[а-яґєіїʼ’']+", re.IGNORECASE)
+
+
+def _ukrainian_word(match):
+    word = match.group(0).lower().replace("зг", "zgh")  # Згорани → Zghorany
+    first = UKRAINIAN_WORD_START.get(word[0]) or UKRAINIAN.get(word[0], word[0])
+    return first + "".join(UKRAINIAN.get(letter, letter) for letter in word[1:])
+
+
+def transliterate_uk(text):
+    """Ukrainian Cyrillic in Latin letters: "Допомога для українців" ->
+    "Dopomoha dlia ukraintsiv" (lower case)."""
+    return _CYRILLIC_WORD.sub(_ukrainian_word, str(text))
+
 
 def slugify_pl(text):
-    """Return a slug for ``text``: "Łódź i Mława" -> "lodz-i-mlawa"."""
-    return slugify(str(text).translate(POLISH_TO_ASCII))
+    """Return a slug for ``text``: "Łódź i Mława" -> "lodz-i-mlawa";
+    "Допомога для українців" -> "dopomoha-dlia-ukraintsiv"."""
+    return slugify(transliterate_uk(str(text).translate(POLISH_TO_ASCII)))
 
 
 #: Slugs an article cannot take: they are addresses of the news section itself.

@@ -42,5 +42,46 @@ def test_a_slug_set_by_hand_is_kept_and_saving_again_keeps_it():
 
 @pytest.mark.django_db
 def test_a_title_without_latin_letters_still_gets_a_slug():
-    article = Article.objects.create(title="Новини", lead="x")
-    assert article.slug == "artykul"
+    assert Article.objects.create(title="Новини", lead="x").slug == "novyny"
+    assert Article.objects.create(title="新闻 !!!", lead="x").slug == "artykul"
+
+
+@pytest.mark.parametrize(
+    ("ukrainian", "latin"),
+    [
+        # Examples from the 2010 resolution's table.
+        ("Алушта", "alushta"),
+        ("Борщагівка", "borshchahivka"),
+        ("Вінниця", "vinnytsia"),
+        ("Гадяч", "hadiach"),
+        ("Згорани", "zghorany"),
+        ("Ґалаґан", "galagan"),
+        ("Єнакієве", "yenakiieve"),
+        ("Гаєвич", "haievych"),
+        ("Житомир", "zhytomyr"),
+        ("Їжакевич", "yizhakevych"),
+        ("Кадиївка", "kadyivka"),
+        ("Йосипівка", "yosypivka"),
+        ("Стрий", "stryi"),
+        ("Олексій", "oleksii"),
+        ("Харків", "kharkiv"),
+        ("Біла Церква", "bila-tserkva"),
+        ("Щербухи", "shcherbukhy"),
+        ("Юрій", "yurii"),
+        ("Корюківка", "koriukivka"),
+        ("Яготин", "yahotyn"),
+        ("Ічня", "ichnia"),
+        ("Знам’янка", "znamianka"),
+        ("Львів", "lviv"),
+    ],
+)
+def test_ukrainian_titles_get_the_official_national_transliteration(ukrainian, latin):
+    assert slugify_pl(ukrainian) == latin
+
+
+@pytest.mark.django_db
+def test_a_ukrainian_article_gets_a_latin_address():
+    from tests.factories import ArticleFactory
+
+    article = ArticleFactory(title="Допомога для громадян України", slug="")
+    assert article.slug == "dopomoha-dlia-hromadian-ukrainy"
