@@ -37,7 +37,7 @@ test: $(VENV)/.installed
 ## HTTP Observatory), from the npm registry into .cache/npm; no install scripts run
 validators:
 	npm install --no-save --no-audit --no-fund --ignore-scripts --prefix .cache/npm \
-		vnu-jar@26.9.27 @mdn/mdn-http-observatory@1.4.8
+		vnu-jar@26.9.27 @mdn/mdn-http-observatory@1.4.8 sitemap@9.0.1
 	@# Its install script would download the HSTS preload list: an empty one works.
 	@f=.cache/npm/node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json; \
 		test -f $$f || echo '{}' > $$f

@@ -29,3 +29,9 @@ def vnu_jar():
             pytest.fail(message)
         pytest.skip(message)
     return need(NPM / "vnu-jar" / "build" / "dist" / "vnu.jar", "The Nu HTML Checker")
+
+
+@pytest.fixture(scope="session")
+def sitemap_xsd():
+    """The sitemaps.org schema of a URL set, as the npm ``sitemap`` package ships it."""
+    return need(NPM / "sitemap" / "schema" / "sitemap.xsd", "The sitemap schema")
