@@ -12,6 +12,7 @@ import io
 import re
 import sys
 import zipfile
+from pathlib import Path
 
 from defusedxml import ElementTree
 
@@ -98,6 +99,8 @@ def extract(data):
     try:
         result = subprocess.run(  # noqa: S603 (our own module, no arguments)
             [sys.executable, "-m", "base.document_text"],
+            # From the project's folder, whatever the server's working folder.
+            cwd=str(Path(__file__).resolve().parent.parent),
             input=data,
             capture_output=True,
             timeout=TIMEOUT,

@@ -67,3 +67,8 @@ def test_search_finds_an_attachment_by_its_text():
     found = results.entries(results.parse("oświadczenia majątkowego"))
     assert [(e.kind, e.title) for e in found] == [("attachment", "Załącznik nr 1")]
     assert "Oświadczenie" in Attachment.objects.get().text
+
+
+def test_the_text_is_read_whatever_the_servers_working_folder(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    assert "Wniosek" in extract(samples.docx_with_text("Wniosek o pomoc"))
