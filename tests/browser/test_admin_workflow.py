@@ -2,6 +2,7 @@
 back, save again, preview. Nothing answers with an error page."""
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from news.models import Article
 from tests import samples
@@ -43,8 +44,19 @@ def test_an_editor_writes_links_adds_a_photo_edits_again_and_previews(
     area.click()
     page.keyboard.type("Strona urzędu")
     page.keyboard.press("Shift+Home")  # the whole line: one deterministic selection
-    page.locator(".prose-menubar [title='Wstaw link']").click()
+    # The menu reads the selection asynchronously: wait for it, and click again
+    # if the first click came before the editor had it (slow CI machines).
+    page.wait_for_function(
+        "() => window.getSelection().toString().trim() === 'Strona urzędu'"
+    )
     dialog = page.locator("dialog[open]")
+    for _ in range(3):
+        page.locator(".prose-menubar [title='Wstaw link']").click()
+        try:
+            dialog.wait_for(timeout=5000)
+            break
+        except PlaywrightTimeout:
+            continue
     # A new link is added, not edited.
     assert "Dodaj link" in dialog.inner_text()
     assert "Edytuj link" not in dialog.inner_text()
