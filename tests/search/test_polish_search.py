@@ -218,3 +218,12 @@ def test_the_rebuild_command_shows_progress_and_reindexes(capsys):
     out = capsys.readouterr().out
     assert "Zindeksowano" in out and "/" in out
     assert _found("zasiłek", "article") == ["Zasiłek"] * 3
+
+
+def test_result_pages_are_named_by_what_they_hold(client):
+    ArticleFactory.create_batch(12, title="Dyżur świąteczny")
+    best = client.get("/szukaj/", {"q": "dyżur"}).content.decode()
+    assert 'rel="next">Następne<span class="visually-hidden"> wyniki</span>' in best
+    newest = client.get("/szukaj/", {"q": "dyżur", "sortuj": "data"}).content.decode()
+    assert 'rel="next">Starsze<span class="visually-hidden"> wyniki</span>' in newest
+    assert "sortuj=data" in newest.split('rel="next"')[0].rsplit("<a", 1)[1]
