@@ -50,10 +50,20 @@ def has_second_factor(user):
 
 def second_factor_done(request):
     """Whether this session may act as staff: it passed the second step, or the
-    person has no second factor and is not required to have one."""
+    person has no second factor and is not required to have one. The admin asks
+    several times per request: answered once per request and person."""
     user = request.user
     if not user.is_authenticated:
         return False
+    known = getattr(request, "_second_factor_done", None)
+    if known is not None and known[0] == user.pk:
+        return known[1]
+    done = _second_factor_done(user)
+    request._second_factor_done = (user.pk, done)
+    return done
+
+
+def _second_factor_done(user):
     # OTPMiddleware gives request.user is_verified(); a user signed in during
     # this request (the login form) has not passed the second step yet.
     if getattr(user, "is_verified", bool)():

@@ -46,12 +46,17 @@ def engine(using=None):
 
 
 def has_fts5(conn=None):
+    """Whether the FTS5 table exists: asked once per connection (the schema
+    functions below keep the answer in step), not on every search."""
     conn = conn or connection
-    with conn.cursor() as cursor:
-        cursor.execute(
-            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='search_fts'"
-        )
-        return cursor.fetchone()[0] == 1
+    if getattr(conn, "mops_has_fts5", None) is None:
+        with conn.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master "
+                "WHERE type='table' AND name='search_fts'"
+            )
+            conn.mops_has_fts5 = cursor.fetchone()[0] == 1
+    return conn.mops_has_fts5
 
 
 # --- schema (migration 0002) ---------------------------------------------------
@@ -74,6 +79,7 @@ def create_schema(schema_editor):
             )
         except OperationalError:  # a Python built without FTS5
             logger.warning("SQLite has no FTS5: search matches the term columns.")
+        conn.mops_has_fts5 = None  # ask again
 
 
 def drop_schema(schema_editor):
@@ -83,6 +89,7 @@ def drop_schema(schema_editor):
         schema_editor.execute("ALTER TABLE search_searchentry DROP COLUMN vector")
     elif conn.vendor == "sqlite":
         schema_editor.execute("DROP TABLE IF EXISTS search_fts")
+        conn.mops_has_fts5 = False
 
 
 # --- writing ---------------------------------------------------------------------

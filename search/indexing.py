@@ -144,10 +144,10 @@ def _vocabulary(values, apps):
     for word in analysis.words(text):
         folded = fold(word)
         if 2 < len(folded) <= 40 and not word.isdigit():
-            forms.setdefault(folded, (analysis.lemma(word), word))
+            forms.setdefault(folded, (" ".join(analysis.lemmas_of(word)), word))
     SearchTerm.objects.bulk_create(
         [
-            SearchTerm(folded=f, lemma=lemma[:40], word=w)
+            SearchTerm(folded=f, lemma=lemma[:200], word=w)
             for f, (lemma, w) in forms.items()
         ],
         ignore_conflicts=True,
