@@ -139,6 +139,18 @@ def _cleaner():
     )
 
 
+_BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|blockquote)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(markup):
+    """Rich text as text: no tags, entities read, one line per paragraph (for
+    comparing versions and for search)."""
+    from django.utils.html import strip_tags
+
+    text = html.unescape(strip_tags(_BLOCK_END.sub("\n", markup or "")))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def clean_html(html):
     """Return ``html`` reduced to what the editor can produce."""
     if not html:

@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
-from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from reversion.models import Version
+
+from base.fields import plain_text
 
 #: Fields that change with every save and say nothing to a person.
 TECHNICAL_FIELDS = {"id", "edit_version", "updated_at", "created_at"}
 
-_BLOCK_END = re.compile(r"</(p|h[1-6]|li|tr|blockquote)>|<br\s*/?>", re.IGNORECASE)
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
 
@@ -29,10 +29,7 @@ def as_text(value):
     if isinstance(value, bool):
         return "tak" if value else "nie"
     text = str(value)
-    if "<" in text and ">" in text:
-        text = html.unescape(strip_tags(_BLOCK_END.sub("\n", text)))
-        text = "\n".join(line.strip() for line in text.splitlines() if line.strip())
-    return text
+    return plain_text(text) if "<" in text and ">" in text else text
 
 
 def diff_html(old, new):

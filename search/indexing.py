@@ -4,25 +4,15 @@ and leaves when it is deleted. Builders read fields only (and reverse URLs),
 so the migration that fills the index can run them on historical models."""
 
 import datetime
-import html
 
 from django.apps import apps as django_apps
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 
+from base.fields import plain_text
 from base.functions import fold
 from search import analysis, backends
-
-PARAGRAPH_END = ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "<br>", "</tr>")
-
-
-def plain(markup):
-    text = markup or ""
-    for tag in PARAGRAPH_END:
-        text = text.replace(tag, tag + "\n")
-    return html.unescape(strip_tags(text)).strip()
 
 
 def _as_datetime(day):
@@ -47,7 +37,7 @@ def _fields(title, lead, body):
 
 
 def article_entry(article):
-    body = plain(article.body)
+    body = plain_text(article.body)
     return {
         "kind": "article",
         "title": article.title,
@@ -62,7 +52,7 @@ def article_entry(article):
 
 
 def award_entry(award):
-    description = plain(award.description)
+    description = plain_text(award.description)
     issuer = getattr(award, "issuer", None)
     lead = " ".join(filter(None, [award.recipient, issuer.name if issuer else ""]))
     return {
@@ -79,7 +69,7 @@ def award_entry(award):
 
 
 def page_entry(page, office=None):
-    body = plain(page.body)
+    body = plain_text(page.body)
     lead = page.description
     if page.kind == "contact" and office is not None:
         # What the contact page shows from "Dane instytucji": found by
@@ -197,6 +187,19 @@ def index_article(article, apps=django_apps):
 
 def index_award(award, apps=django_apps):
     index_with_attachments(award, award_entry(award), apps)
+
+
+#: The parents an attachment can have, and how each is described.
+PARENT_ENTRIES = {"article": article_entry, "award": award_entry}
+
+
+def index_attachment(attachment):
+    """One attachment saved on its own (an inline row): only its entry is
+    written, with its parent's visibility; the parent is not re-indexed."""
+    parent = attachment.content_object
+    describe = PARENT_ENTRIES.get(parent._meta.model_name) if parent else None
+    if describe is not None:
+        store(attachment, attachment_entry(attachment, describe(parent)))
 
 
 def index_page(page, apps=django_apps):

@@ -38,16 +38,8 @@ def office_saved(sender, instance, raw=False, **kwargs):
 
 
 def attachment_saved(sender, instance, raw=False, **kwargs):
-    if raw:
-        return
-    parent = instance.content_object
-    if parent is None:
-        return
-    saved = {"article": article_saved, "award": award_saved}.get(
-        parent._meta.model_name
-    )
-    if saved:
-        saved(type(parent), parent)
+    if not raw:
+        indexing.index_attachment(instance)
 
 
 def deleted(sender, instance, **kwargs):

@@ -23,7 +23,8 @@ MAX_WORDS = 8
 #: Words around the first match shown as the snippet.
 SNIPPET_WORDS = 30
 SORTS = {"trafnosc", "data"}
-TOKEN = re.compile(r"([^\W_]+)", re.UNICODE)
+#: The analyser's words, kept (the parentheses) when the text is split.
+TOKEN = re.compile(f"({analysis.WORD.pattern})", re.UNICODE)
 
 
 @dataclass
