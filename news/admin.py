@@ -55,7 +55,35 @@ class ArticleImageFormSet(forms.BaseInlineFormSet):
             )
 
 
-class ArticleImageInline(admin.StackedInline):
+class PublishedArticleInlineMixin:
+    """Photos and attachments of a published article change with a publisher:
+    an editor sees them, and their change to the text waits for acceptance
+    (ArticleChange), which carries no rows."""
+
+    def _locked(self, request, article):
+        return article is not None and article.change_needs_review(request.user)
+
+    def has_add_permission(self, request, obj):
+        return not self._locked(request, obj) and super().has_add_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._locked(request, obj) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class ArticleAttachmentInline(PublishedArticleInlineMixin, AttachmentInline):
+    pass
+
+
+class ArticleImageInline(PublishedArticleInlineMixin, admin.StackedInline):
     model = ArticleImage
     formset = ArticleImageFormSet
     extra = 0
@@ -203,7 +231,7 @@ class ArticleAdmin(ContentAdmin):
     search_fields = ["title", "lead", "body"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
-    inlines = [ArticleImageInline, AttachmentInline]
+    inlines = [ArticleImageInline, ArticleAttachmentInline]
     fieldsets = [
         (None, {"fields": ["title", "lead", "body"]}),
         (
@@ -261,17 +289,6 @@ class ArticleAdmin(ContentAdmin):
                 "transition": TRANSITIONS[pressed[0]] if pressed else None,
             },
         )
-
-    def get_inline_instances(self, request, obj=None):
-        # Photos and attachments of a published article change with a
-        # publisher; an editor's text change waits for acceptance (below).
-        inlines = super().get_inline_instances(request, obj)
-        if obj is not None and obj.change_needs_review(request.user):
-            for inline in inlines:
-                inline.has_add_permission = lambda *a, **k: False
-                inline.has_change_permission = lambda *a, **k: False
-                inline.has_delete_permission = lambda *a, **k: False
-        return inlines
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and not Article.may_publish(request.user):
