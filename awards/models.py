@@ -16,7 +16,7 @@ from django.utils.html import strip_tags
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
 from base.functions import Fold, all_words_in
-from base.models import Versioned
+from base.models import Translatable, Versioned
 from base.slugs import unique_slug
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
 
@@ -27,7 +27,9 @@ def polish_date(day):
 
 
 @reversion.register()
-class Issuer(Versioned):
+class Issuer(Translatable, Versioned):
+    translation_title = "name"
+
     name = models.CharField(
         "nazwa",
         max_length=200,
@@ -152,7 +154,7 @@ class AwardQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["attachments"])
-class Award(Versioned):
+class Award(Translatable, Versioned):
     class Kind(models.TextChoices):
         CERTIFICATE = "certificate", "certyfikat"
         AWARD = "award", "nagroda"

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from awards import views
 
@@ -6,6 +7,8 @@ app_name = "awards"
 
 urlpatterns = [
     path("", views.award_list, name="list"),
-    path("przyznajacy/<slug:slug>/", views.IssuerDetailView.as_view(), name="issuer"),
+    path(
+        _("przyznajacy/<slug:slug>/"), views.IssuerDetailView.as_view(), name="issuer"
+    ),
     path("<slug:slug>/", views.AwardDetailView.as_view(), name="detail"),
 ]

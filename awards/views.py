@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from awards.models import Award, Issuer
-from base.views import StaffPreviewMixin
+from base.views import StaffPreviewMixin, TranslatedSlugMixin
 
 
 def award_list(request):
@@ -19,7 +19,7 @@ def award_list(request):
     )
 
 
-class AwardDetailView(StaffPreviewMixin, DetailView):
+class AwardDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
     queryset = Award.objects.for_cards()
     preview_permission = "awards.change_award"
 
@@ -33,7 +33,7 @@ class AwardDetailView(StaffPreviewMixin, DetailView):
         )
 
 
-class IssuerDetailView(DetailView):
+class IssuerDetailView(TranslatedSlugMixin, DetailView):
     model = Issuer
 
     def get_context_data(self, **kwargs):

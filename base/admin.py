@@ -32,6 +32,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from js_asset import Media
@@ -40,12 +41,16 @@ from reversion.admin import VersionAdmin
 from base import history
 from base.apps import GROUP_DESCRIPTIONS
 from base.models import (
+    LANGUAGE_CODES,
+    TRANSLATION_LANGUAGES,
     Attachment,
     EditConflict,
     EditPresence,
     Notice,
     Office,
     RevisionNote,
+    Translatable,
+    TranslationStatus,
 )
 from base.two_factor import remove_second_factor
 from base.uploads import DISK_FULL
@@ -131,7 +136,29 @@ CHANGE_KINDS = [
     ("minor", "Drobna poprawka (literówka, formatowanie, link)"),
     ("major", "Istotna zmiana treści (mieszkańcy zobaczą ją w „Historii zmian”)"),
 ]
-EXTRA_FIELDS = ["change_kind", "change_note", "opened_version"]
+EXTRA_FIELDS = [
+    "change_kind",
+    "change_note",
+    "opened_version",
+    *(f"confirm_{language}" for language in TRANSLATION_LANGUAGES),
+]
+
+LANGUAGE_VERSIONS = {"uk": _("Wersja ukraińska"), "en": _("Wersja angielska")}
+TRANSLATION_STATE = {
+    TranslationStatus.MISSING: _("brak tłumaczenia: mieszkańcy widzą tekst polski"),
+    TranslationStatus.CURRENT: _("tłumaczenie aktualne"),
+    TranslationStatus.OUTDATED: _(
+        "tłumaczenie nieaktualne: polski tekst zmienił się istotnie od tłumaczenia"
+    ),
+}
+
+
+def translation_columns(model):
+    """Every per-language column of ``model`` (``title_pl``, ``title_uk``, …)."""
+    if not issubclass(model, Translatable):
+        return set()
+    names = model.translated_field_names()
+    return {f"{name}_{language}" for name in names for language in LANGUAGE_CODES}
 
 
 class VersionedForm:
@@ -189,11 +216,11 @@ class VersionedForm:
         )
 
 
-def _without_extra(fields):
+def _without(fields, hidden):
     return [
-        _without_extra(f) if isinstance(f, list | tuple) else f
+        _without(f, hidden) if isinstance(f, list | tuple) else f
         for f in fields
-        if f not in EXTRA_FIELDS
+        if f not in hidden
     ]
 
 
@@ -244,16 +271,51 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
     def get_fieldsets(self, request, obj=None):
         # Without declared fieldsets Django lists the form's fields, the ones
         # added here among them: they go to their own section below.
+        hidden = {*EXTRA_FIELDS, *translation_columns(self.model)}
         fieldsets = [
-            (name, {**options, "fields": _without_extra(options["fields"])})
+            (name, {**options, "fields": _without(options["fields"], hidden)})
             for name, options in super().get_fieldsets(request, obj)
         ]
+        fieldsets += self.translation_fieldsets(obj)
         if obj is None or not self.has_change_permission(request, obj):
             return fieldsets
         fields = ["change_note", "opened_version"]
-        if self.public_change_log:
+        if self.public_change_log or issubclass(self.model, Translatable):
             fields.insert(0, "change_kind")
-        return [*fieldsets, ("Zapis zmian", {"fields": fields})]
+        return [*fieldsets, (_("Zapis zmian"), {"fields": fields})]
+
+    def translation_fieldsets(self, obj):
+        """The Ukrainian and English texts, each in its own section under the
+        Polish one, titled with the translation's state."""
+        if not issubclass(self.model, Translatable):
+            return []
+        names = self.model.translated_field_names()
+        sections = []
+        for language in TRANSLATION_LANGUAGES:
+            status = (
+                obj.translation_status(language)
+                if obj is not None
+                else TranslationStatus.MISSING
+            )
+            fields = [f"{name}_{language}" for name in names]
+            if status == TranslationStatus.OUTDATED:
+                fields.append(f"confirm_{language}")
+            title = f"{LANGUAGE_VERSIONS[language]} ({TRANSLATION_STATE[status]})"
+            sections.append(
+                (
+                    title,
+                    {
+                        "fields": fields,
+                        "classes": [] if status == "outdated" else ["collapse"],
+                        "description": _(
+                            "Zostaw puste, jeśli nie ma tłumaczenia: mieszkańcy "
+                            "zobaczą wtedy tekst polski z informacją, że strona nie "
+                            "ma jeszcze wersji w ich języku."
+                        ),
+                    },
+                )
+            )
+        return sections
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         # The admin passes the fieldsets' names; those added here are the
@@ -276,7 +338,17 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             ),
             "needs_change_kind": self.public_change_log and self.is_public(obj),
         }
-        if self.public_change_log:
+        if issubclass(self.model, Translatable):
+            for language in TRANSLATION_LANGUAGES:
+                attrs[f"confirm_{language}"] = forms.BooleanField(
+                    label=_("Tłumaczenie odpowiada obecnemu tekstowi polskiemu"),
+                    required=False,
+                    help_text=_(
+                        "Zaznacz, gdy sprawdzisz tłumaczenie z obecnym tekstem "
+                        "polskim i nie wymaga ono zmian."
+                    ),
+                )
+        if self.public_change_log or issubclass(self.model, Translatable):
             attrs["change_kind"] = forms.ChoiceField(
                 label="Rodzaj zmiany",
                 choices=CHANGE_KINDS,
@@ -287,8 +359,17 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         return type(form.__name__, (VersionedForm, form), attrs)
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
         kind = form.cleaned_data.get("change_kind")
+        if isinstance(obj, Translatable):
+            # A correction keeps translations current; a real change, or a
+            # change nobody classified, makes them outdated (Translatable).
+            obj.change_is_major = {"major": True, "minor": False}.get(kind)
+            obj.confirmed_translations = [
+                language
+                for language in TRANSLATION_LANGUAGES
+                if form.cleaned_data.get(f"confirm_{language}")
+            ]
+        super().save_model(request, obj, form, change)
         note = form.cleaned_data.get("change_note", "")
         if (kind or note) and reversion.is_active():
             reversion.add_meta(RevisionNote, is_major=kind == "major", text=note)
@@ -623,7 +704,7 @@ class RoleAdmin(DjangoGroupAdmin):
 class AttachmentInline(GenericTabularInline):
     model = Attachment
     extra = 0
-    fields = ["title", "file", "language", "position"]
+    fields = ["title", "title_uk", "title_en", "file", "language", "position"]
 
 
 @admin.register(Office)

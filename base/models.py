@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from base.fields import CleanImageField, DocumentField
 from base.uploads import UploadTo, validate_document, validate_image
@@ -64,6 +65,126 @@ class Versioned(models.Model):
         super().save(*args, **kwargs)
 
 
+#: Every language of the site; Polish, the first, is the source of translations.
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+#: The languages content is translated into.
+TRANSLATION_LANGUAGES = [code for code in LANGUAGE_CODES if code != "pl"]
+
+
+class TranslationStatus(models.TextChoices):
+    MISSING = "missing", _("brak")
+    CURRENT = "current", _("aktualne")
+    OUTDATED = "outdated", _("nieaktualne")
+
+
+class Translatable(models.Model):
+    """Content with Ukrainian and English versions (columns per language added
+    by django-modeltranslation from each app's ``translation.py``).
+
+    ``source_revision`` counts real changes of the Polish text; each translation
+    remembers the revision it was made from. A real change ("istotna zmiana", or
+    a change whose kind nobody gave) makes existing translations outdated; a
+    correction does not; editing a translation, or confirming it, makes it
+    current. All of it lives on the row: public pages read the status without a
+    query."""
+
+    #: The field whose translation decides whether a language version exists.
+    translation_title = "title"
+
+    source_revision = models.PositiveIntegerField(
+        _("wersja polskiego tekstu"), default=1, editable=False
+    )
+    translated_from_uk = models.PositiveIntegerField(
+        _("tłumaczenie ukraińskie z wersji"), null=True, blank=True, editable=False
+    )
+    translated_from_en = models.PositiveIntegerField(
+        _("tłumaczenie angielskie z wersji"), null=True, blank=True, editable=False
+    )
+
+    #: Set by the admin's form: True for a real change, False for a correction.
+    change_is_major = None
+    #: Set by the admin's form: languages a translator confirmed as current.
+    confirmed_translations = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.track_translations(kwargs.get("update_fields"))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                "source_revision",
+                *(f"translated_from_{lang}" for lang in TRANSLATION_LANGUAGES),
+            }
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def translated_field_names(cls):
+        from modeltranslation.translator import translator
+
+        return list(translator.get_options_for_model(cls).get_field_names())
+
+    def has_translation(self, language):
+        if language not in TRANSLATION_LANGUAGES:
+            return True
+        return bool(getattr(self, f"{self.translation_title}_{language}", None))
+
+    def translation_status(self, language):
+        if not self.has_translation(language):
+            return TranslationStatus.MISSING
+        if getattr(self, f"translated_from_{language}") == self.source_revision:
+            return TranslationStatus.CURRENT
+        return TranslationStatus.OUTDATED
+
+    def translation_statuses(self):
+        return {lang: self.translation_status(lang) for lang in TRANSLATION_LANGUAGES}
+
+    def _localized_values(self, language):
+        return [
+            getattr(self, f"{name}_{language}")
+            for name in self.translated_field_names()
+        ]
+
+    def track_translations(self, update_fields=None):
+        """Bring the revision counters up to date before a save."""
+        names = self.translated_field_names()
+        if update_fields is not None and not {
+            f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES
+        } & set(update_fields):
+            return
+        stored = None
+        if self.pk is not None and not self._state.adding:
+            columns = [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
+            stored = (
+                type(self)._base_manager.filter(pk=self.pk).values(*columns).first()
+            )
+
+        def changed(language):
+            if stored is None:
+                return True
+            return any(
+                (stored[f"{name}_{language}"] or "")
+                != (getattr(self, f"{name}_{language}") or "")
+                for name in names
+            )
+
+        if stored is not None and self.change_is_major is not False and changed("pl"):
+            self.source_revision = (self.source_revision or 1) + 1
+        for language in TRANSLATION_LANGUAGES:
+            attribute = f"translated_from_{language}"
+            if not self.has_translation(language):
+                setattr(self, attribute, None)
+            elif (
+                changed(language)
+                or language in self.confirmed_translations
+                or getattr(self, attribute) is None
+            ):
+                setattr(self, attribute, self.source_revision)
+        self.change_is_major, self.confirmed_translations = None, ()
+
+
 class RevisionNote(models.Model):
     """What the person who saved a version said about it: a correction ("drobna
     poprawka") or a real change with a note; real changes of public items are
@@ -84,11 +205,13 @@ class RevisionNote(models.Model):
 
 
 @reversion.register()
-class Office(Versioned):
+class Office(Translatable, Versioned):
     """The office's own data ("Dane instytucji"), shown in every page's footer.
 
     One record, edited by staff: a renamed or moved office is a form edit.
     """
+
+    translation_title = "name"
 
     name = models.CharField(
         "pełna nazwa",
@@ -209,8 +332,10 @@ class NoticeQuerySet(models.QuerySet):
 
 
 @reversion.register()
-class Notice(Versioned):
+class Notice(Translatable, Versioned):
     """A time-boxed announcement on every page ("komunikat")."""
+
+    translation_title = "text"
 
     class Level(models.TextChoices):
         INFO = "info", "informacja"

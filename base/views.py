@@ -7,7 +7,9 @@ import smtplib
 from django.contrib.auth import views as auth_views
 from django.core.mail import get_connection
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http import (
+    Http404,
     HttpResponse,
     HttpResponseForbidden,
     HttpResponseRedirect,
@@ -15,7 +17,9 @@ from django.http import (
 )
 from django.template import loader
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -27,6 +31,38 @@ from base.models import Office
 from base.two_factor import second_factor_done
 
 logger = logging.getLogger(__name__)
+
+
+def by_translated_slug(queryset, slug):
+    """The item whose slug in the active language is ``slug``, else the one
+    whose Polish slug it is (untranslated items, old links); 404 otherwise."""
+    field = f"slug_{translation.get_language()}"
+    found = list(queryset.filter(Q(**{field: slug}) | Q(slug_pl=slug))[:2])
+    for obj in found:
+        if getattr(obj, field) == slug:
+            return obj
+    if not found:
+        raise Http404(_("Nie ma takiej strony."))
+    return found[0]
+
+
+class TranslatedSlugMixin:
+    """A detail page found by the slug of the page's language: ``/uk/…/<slug_uk>/``.
+    An item without a translation keeps its Polish slug in every language (its
+    page falls back to Polish); an item opened by its Polish slug under a
+    language it has its own slug in is sent to that address."""
+
+    def get_object(self, queryset=None):
+        if queryset is None:
+            queryset = self.get_queryset()
+        return by_translated_slug(queryset, self.kwargs[self.slug_url_kwarg])
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        address = self.object.get_absolute_url()
+        if address != request.path:
+            return HttpResponseRedirect(address)
+        return self.render_to_response(self.get_context_data(object=self.object))
 
 
 class StaffPreviewMixin:

@@ -71,6 +71,8 @@ CSRF_FAILURE_VIEW = "base.views.csrf_failure"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 INSTALLED_APPS = [
+    # Before the admin, as it asks: adds per-language columns to registered models.
+    "modeltranslation",
     # Django's admin with the panel's second login step (base.admin_site).
     "mops_site.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -166,8 +168,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Polish is the office's language (and the source of every text); residents may
+# read the site in Ukrainian or English under /uk/ and /en/. Unprefixed addresses,
+# the admin among them, are always Polish (i18n_patterns without a default prefix).
 LANGUAGE_CODE = "pl"
-LANGUAGES = [("pl", "Polski")]
+LANGUAGES = [("pl", "Polski"), ("uk", "Українська"), ("en", "English")]
+# Content in other languages: one column per language (django-modeltranslation);
+# an empty translation reads the Polish text, and pages say so (base.translation).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "pl"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("pl",)
 TIME_ZONE = "Europe/Warsaw"
 USE_I18N = True
 USE_TZ = True

@@ -2,12 +2,14 @@
 composed from templates, the admin and its additions. Wiring only."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps import views as sitemap_views
 from django.templatetags.static import static
 from django.urls import include, path
 from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import JavaScriptCatalog
 
@@ -20,17 +22,26 @@ static_lazy = lazy(static, str)
 
 handler500 = "base.views.server_error"
 
-urlpatterns = [
+# What residents read, in each language: Polish unprefixed ("/aktualnosci/"),
+# Ukrainian and English under /uk/ and /en/ with translated segments
+# ("/en/news/"). Static pages come last: their slugs live at the top level.
+public_patterns = [
     # Filled by each app's inclusion tags (news_tags, awards_tags).
     path("", TemplateView.as_view(template_name="home.html"), name="home"),
+    path(_("aktualnosci/"), include("news.urls")),
+    path(_("wyroznienia/"), include("awards.urls")),
+    path(_("szukaj/"), search_views.search, name="search"),
+    path(_("ustawienia/"), base_views.display_preferences, name="display_preferences"),
+    path("", include("pages.urls")),
+]
+
+# Outside the language prefixes: the admin, the health check, the sitemap (which
+# lists every language's addresses) and robots.txt.
+urlpatterns = [
     path(
         "favicon.ico",
         RedirectView.as_view(url=static_lazy("favicon.ico"), permanent=True),
     ),
-    path("aktualnosci/", include("news.urls")),
-    path("wyroznienia/", include("awards.urls")),
-    path("szukaj/", search_views.search, name="search"),
-    path("ustawienia/", base_views.display_preferences, name="display_preferences"),
     # An index of sections, each paged (?p=2) when long: search engines read
     # small documents, and no request builds ten years of URLs at once.
     path(
@@ -97,5 +108,4 @@ if settings.DEBUG:
 
     urlpatterns += serve_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Static pages last: their slugs live at the top level ("/kontakt/").
-urlpatterns.append(path("", include("pages.urls")))
+urlpatterns += i18n_patterns(*public_patterns, prefix_default_language=False)

@@ -16,13 +16,15 @@ from django.utils.dateformat import format as format_date
 from base import images
 from base.fields import CleanImageField, RichTextField
 from base.functions import Fold, all_words_in
-from base.models import Versioned
+from base.models import Translatable, Versioned
 from base.slugs import RESERVED_SLUGS, unique_slug
 from base.uploads import UploadTo, validate_image
 
 
 @reversion.register()
-class Category(Versioned):
+class Category(Translatable, Versioned):
+    translation_title = "name"
+
     name = models.CharField("nazwa", max_length=100, unique=True)
     slug = models.SlugField(
         "adres (slug)",
@@ -135,7 +137,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 @reversion.register(follow=["images", "attachments"])
-class Article(Versioned):
+class Article(Translatable, Versioned):
     class Status(models.TextChoices):
         DRAFT = "draft", "Szkic"
         REVIEW = "review", "Do akceptacji"

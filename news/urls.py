@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from news import feeds, views
 
@@ -6,18 +7,20 @@ app_name = "news"
 
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
-    path("kanaly/", views.FeedsHelpView.as_view(), name="feeds"),
+    path(_("kanaly/"), views.FeedsHelpView.as_view(), name="feeds"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed"),
     path("atom/", feeds.LatestArticlesAtomFeed(), name="atom"),
     path(
-        "kategoria/<slug:slug>/",
+        _("kategoria/<slug:slug>/"),
         views.CategoryArticleListView.as_view(),
         name="category",
     ),
-    path("kategoria/<slug:slug>/rss/", feeds.CategoryFeed(), name="category_feed"),
-    path("kategoria/<slug:slug>/atom/", feeds.CategoryAtomFeed(), name="category_atom"),
+    path(_("kategoria/<slug:slug>/rss/"), feeds.CategoryFeed(), name="category_feed"),
+    path(
+        _("kategoria/<slug:slug>/atom/"), feeds.CategoryAtomFeed(), name="category_atom"
+    ),
     # A signed link for a reviewer without an account (news.PreviewLink).
-    path("podglad/<str:token>/", views.preview_link, name="preview"),
+    path(_("podglad/<str:token>/"), views.preview_link, name="preview"),
     # Articles cannot take the slugs above ("kanaly", "rss", …): see base/slugs.py.
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
-from base.views import StaffPreviewMixin
+from base.views import StaffPreviewMixin, TranslatedSlugMixin, by_translated_slug
 from news.models import Article, ArticleImage, Category, PreviewLink
 
 
@@ -24,14 +24,14 @@ class CategoryArticleListView(PublishedArticleMixin, ListView):
     template_name = "news/category_detail.html"
 
     def get_queryset(self):
-        self.category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.category = by_translated_slug(Category.objects.all(), self.kwargs["slug"])
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(category=self.category, **kwargs)
 
 
-class ArticleDetailView(StaffPreviewMixin, DetailView):
+class ArticleDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
     queryset = Article.objects.for_cards().select_related("published_by")
     preview_permission = "news.change_article"
 

@@ -12,7 +12,7 @@ from django.db import models
 from django.urls import Resolver404, resolve, reverse
 
 from base.fields import RichTextField
-from base.models import Versioned
+from base.models import Translatable, Versioned
 
 
 def address_taken_by_the_site(slug):
@@ -58,7 +58,7 @@ class PageQuerySet(models.QuerySet):
 
 
 @reversion.register()
-class Page(Versioned):
+class Page(Translatable, Versioned):
     """A static page: "O nas", "Kontakt", the RODO clause, easy-to-read and
     sign-language information."""
 
@@ -153,9 +153,11 @@ class Page(Versioned):
 
 
 @reversion.register()
-class AccessibilityStatement(Versioned):
+class AccessibilityStatement(Translatable, Versioned):
     """The accessibility statement ("deklaracja dostępności") the law requires,
     kept as data and rendered with the ids of the technical conditions."""
+
+    translation_title = "procedure"
 
     class Status(models.TextChoices):
         COMPLIANT = "compliant", "zgodna"

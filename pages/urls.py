@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from pages import views
 
@@ -8,7 +9,7 @@ app_name = "pages"
 # ("/kontakt/"), and Page.clean() refuses addresses other routes own.
 urlpatterns = [
     path(
-        "deklaracja-dostepnosci/",
+        _("deklaracja-dostepnosci/"),
         views.accessibility_statement,
         name="accessibility_statement",
     ),

@@ -3,11 +3,11 @@ from django.shortcuts import render
 from django.views.generic import DetailView
 
 from base.two_factor import second_factor_done
-from base.views import StaffPreviewMixin
+from base.views import StaffPreviewMixin, TranslatedSlugMixin
 from pages.models import AccessibilityStatement, Page
 
 
-class PageDetailView(StaffPreviewMixin, DetailView):
+class PageDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
     model = Page
     preview_permission = "pages.change_page"
 
