@@ -10,7 +10,7 @@ PORT ?= 8000
 # panel asks superusers and publishers for a code from a phone app as well.
 DEV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$(HOST):$(PORT) DJANGO_ADMIN_2FA_REQUIRED=0
 
-.PHONY: run test lint install validators screenshots bench backup restore clean
+.PHONY: run test lint install validators screenshots bench backup restore clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ validators:
 	@# Its install script would download the HSTS preload list: an empty one works.
 	@f=.cache/npm/node_modules/@mdn/mdn-http-observatory/conf/hsts-preload.json; \
 		test -f $$f || echo '{}' > $$f
+
+## Refresh the catalogues (pl, uk, en) from the templates and code, then compile
+## them; translate what is new or marked fuzzy in locale/*/LC_MESSAGES/django.po.
+MESSAGES := -l pl -l uk -l en --no-location --no-obsolete --ignore=.venv --ignore=.cache \
+	--ignore=tests --ignore=bench --ignore=docs --ignore=staticfiles --ignore=media
+messages: $(VENV)/.installed
+	$(DEV) $(BIN)/python manage.py makemessages $(MESSAGES)
+	$(DEV) $(BIN)/python manage.py compilemessages --ignore=.venv --ignore=.cache
 
 ## Linters and Django's own checks
 lint: $(VENV)/.installed

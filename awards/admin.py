@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from awards.models import Award, Issuer, Validity
 from base.admin import AttachmentInline, ContentAdmin
@@ -12,7 +13,7 @@ from base.models import Office
 class ValidityStatusFilter(admin.SimpleListFilter):
     """Status is computed from today's date, so it filters through the QuerySet."""
 
-    title = "status ważności"
+    title = _("status ważności")
     parameter_name = "status"
 
     def lookups(self, request, model_admin):
@@ -26,7 +27,7 @@ class ValidityStatusFilter(admin.SimpleListFilter):
 
 @admin.register(Issuer)
 class IssuerAdmin(ContentAdmin):
-    presence_object = "tę instytucję"
+    presence_object = _("tę instytucję")
     list_display = ["name", "short_name", "website", "award_count"]
     list_filter = []
     search_fields = ["name", "short_name"]
@@ -36,14 +37,14 @@ class IssuerAdmin(ContentAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(award_count=Count("awards"))
 
-    @admin.display(description="Liczba wyróżnień", ordering="award_count")
+    @admin.display(description=_("Liczba wyróżnień"), ordering="award_count")
     def award_count(self, obj):
         return obj.award_count
 
 
 @admin.register(Award)
 class AwardAdmin(ContentAdmin):
-    presence_object = "to wyróżnienie"
+    presence_object = _("to wyróżnienie")
     list_display = ["title", "issuer", "kind", "validity", "status_column", "is_public"]
     list_filter = ["issuer", "kind", ValidityStatusFilter, "is_public"]
     list_select_related = ["issuer"]
@@ -61,12 +62,12 @@ class AwardAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["title", "kind", "issuer", "recipient", "description"]}),
         (
-            "Wręczenie",
+            _("Wręczenie"),
             {"fields": ["awarded_on", "presented_by", "presenter_role", "occasion"]},
         ),
-        ("Ważność", {"fields": ["valid_from", "valid_until"]}),
-        ("Dokument i powiązania", {"fields": ["document", "articles", "renews"]}),
-        ("Publikacja", {"fields": ["is_public", "slug"]}),
+        (_("Ważność"), {"fields": ["valid_from", "valid_until"]}),
+        (_("Dokument i powiązania"), {"fields": ["document", "articles", "renews"]}),
+        (_("Publikacja"), {"fields": ["is_public", "slug"]}),
     ]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
@@ -77,9 +78,12 @@ class AwardAdmin(ContentAdmin):
 
     def _hidden_articles(self, award):
         return [
-            f"Artykuł „{article.title}” ({article.publication_label}) nie jest "
-            "widoczny dla mieszkańców, więc nie pojawi się na stronie wyróżnienia, "
-            "dopóki nie zostanie opublikowany."
+            _(
+                "Artykuł „%(title)s” (%(state)s) nie jest widoczny dla mieszkańców, "
+                "więc nie pojawi się na stronie wyróżnienia, dopóki nie zostanie "
+                "opublikowany."
+            )
+            % {"title": article.title, "state": article.publication_label}
             for article in award.articles.all()
             if not article.is_live
         ]
@@ -98,11 +102,11 @@ class AwardAdmin(ContentAdmin):
             **super().get_changeform_initial_data(request),
         }
 
-    @admin.display(description="Ważność", ordering="valid_until")
+    @admin.display(description=_("Ważność"), ordering="valid_until")
     def validity(self, obj):
         return obj.validity_display or "—"
 
-    @admin.display(description="Status")
+    @admin.display(description=_("Status"))
     def status_column(self, obj):
         status = obj.status
         if status == Validity.EXPIRING:

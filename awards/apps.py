@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from base.apps import connect_group_permissions, crud
 
@@ -11,7 +12,7 @@ GROUP_PERMISSIONS = {
 
 class AwardsConfig(AppConfig):
     name = "awards"
-    verbose_name = "Wyróżnienia"
+    verbose_name = _("Wyróżnienia")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

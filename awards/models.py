@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
@@ -21,8 +23,8 @@ from base.slugs import unique_slug
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
 
 
-def polish_date(day):
-    """ "31 grudnia 2026" """
+def long_date(day):
+    """ "31 grudnia 2026" in Polish, "31 грудня 2026" in Ukrainian."""
     return format_date(day, "j E Y")
 
 
@@ -31,41 +33,45 @@ class Issuer(Translatable, Versioned):
     translation_title = "name"
 
     name = models.CharField(
-        "nazwa",
+        _("nazwa"),
         max_length=200,
-        help_text="Pełna nazwa, np. „Stowarzyszenie Centrum Wspierania Aktywności "
-        "Lokalnej CAL”.",
+        help_text=_(
+            "Pełna nazwa, np. „Stowarzyszenie Centrum Wspierania Aktywności "
+            "Lokalnej CAL”."
+        ),
     )
     short_name = models.CharField(
-        "nazwa skrócona", max_length=60, blank=True, help_text="Np. „CAL”."
+        _("nazwa skrócona"), max_length=60, blank=True, help_text=_("Np. „CAL”.")
     )
     slug = models.SlugField(
-        "adres (slug)",
+        _("adres (slug)"),
         max_length=120,
         unique=True,
-        help_text="Część adresu strony, uzupełnia się sama z nazwy.",
+        help_text=_("Część adresu strony, uzupełnia się sama z nazwy."),
     )
-    website = models.URLField("strona internetowa", blank=True)
+    website = models.URLField(_("strona internetowa"), blank=True)
     logo = CleanImageField(
-        "logo",
+        _("logo"),
         upload_to=UploadTo("issuers"),
         blank=True,
         renditions=False,
         width_field="logo_width",
         height_field="logo_height",
         validators=[validate_image],
-        help_text="JPEG, PNG, WebP lub GIF, do 10 MB. Tekstem alternatywnym logo jest "
-        "nazwa instytucji, więc nie trzeba go podawać osobno.",
+        help_text=_(
+            "JPEG, PNG, WebP lub GIF, do 10 MB. Tekstem alternatywnym logo jest "
+            "nazwa instytucji, więc nie trzeba go podawać osobno."
+        ),
     )
     logo_width = models.PositiveIntegerField(editable=False, null=True)
     logo_height = models.PositiveIntegerField(editable=False, null=True)
     description = models.TextField(
-        "opis", blank=True, help_text="Kilka zdań o instytucji przyznającej."
+        _("opis"), blank=True, help_text=_("Kilka zdań o instytucji przyznającej.")
     )
 
     class Meta:
-        verbose_name = "instytucja przyznająca"
-        verbose_name_plural = "instytucje przyznające"
+        verbose_name = _("instytucja przyznająca")
+        verbose_name_plural = _("instytucje przyznające")
         ordering = ["name", "pk"]
 
     def __str__(self):
@@ -78,24 +84,16 @@ class Issuer(Translatable, Versioned):
     def summary(self):
         """One line for search engines and link previews."""
         return truncatechars(self.description, 160) or (
-            f"Wyróżnienia przyznane ośrodkowi przez: {self.name}."
+            _("Wyróżnienia przyznane ośrodkowi przez: %(name)s.") % {"name": self.name}
         )
 
 
 class Validity(models.TextChoices):
-    NOT_YET_VALID = "not_yet_valid", "jeszcze nieważne"
-    VALID = "valid", "ważne"
-    EXPIRING = "expiring", "wkrótce wygasa"
-    EXPIRED = "expired", "wygasłe"
-    NO_END = "no_end", "bezterminowe"
-
-
-# Polish adjectives agree with the noun: (valid, expired, without end).
-STATUS_WORDS = {
-    "m": ("ważny", "wygasł", "bezterminowy"),
-    "f": ("ważna", "wygasła", "bezterminowa"),
-    "n": ("ważne", "wygasło", "bezterminowe"),
-}
+    NOT_YET_VALID = "not_yet_valid", pgettext_lazy("ważność", "jeszcze nieważne")
+    VALID = "valid", pgettext_lazy("ważność", "ważne")
+    EXPIRING = "expiring", pgettext_lazy("ważność", "wkrótce wygasa")
+    EXPIRED = "expired", pgettext_lazy("ważność", "wygasłe")
+    NO_END = "no_end", pgettext_lazy("ważność", "bezterminowe")
 
 
 class AwardQuerySet(models.QuerySet):
@@ -156,122 +154,136 @@ class AwardQuerySet(models.QuerySet):
 @reversion.register(follow=["attachments"])
 class Award(Translatable, Versioned):
     class Kind(models.TextChoices):
-        CERTIFICATE = "certificate", "certyfikat"
-        AWARD = "award", "nagroda"
-        DISTINCTION = "distinction", "wyróżnienie"
-        HONORARY_TITLE = "title", "tytuł honorowy"
-        ACCREDITATION = "accreditation", "akredytacja"
-        OTHER = "other", "inne"
+        CERTIFICATE = "certificate", _("certyfikat")
+        AWARD = "award", _("nagroda")
+        DISTINCTION = "distinction", _("wyróżnienie")
+        HONORARY_TITLE = "title", _("tytuł honorowy")
+        ACCREDITATION = "accreditation", _("akredytacja")
+        OTHER = "other", _("inne")
 
     title = models.CharField(
-        "nazwa",
+        _("nazwa"),
         max_length=200,
-        help_text="Nazwa z dokumentu, np. „Certyfikat Jakości Centrum Aktywności "
-        "Lokalnej”.",
+        help_text=_(
+            "Nazwa z dokumentu, np. „Certyfikat Jakości Centrum Aktywności Lokalnej”."
+        ),
     )
     slug = models.SlugField(
-        "adres (slug)",
+        _("adres (slug)"),
         max_length=220,
         unique=True,
         blank=True,
-        help_text="Część adresu strony; uzupełnia się sama z nazwy (bez polskich "
-        "znaków). Dla kolejnego certyfikatu o tej samej nazwie dodaj rok, np. "
-        "„certyfikat-cal-2022”.",
+        help_text=_(
+            "Część adresu strony; uzupełnia się sama z nazwy (bez polskich "
+            "znaków). Dla kolejnego certyfikatu o tej samej nazwie dodaj rok, np. "
+            "„certyfikat-cal-2022”."
+        ),
     )
     kind = models.CharField(
-        "rodzaj", max_length=20, choices=Kind, default=Kind.CERTIFICATE
+        _("rodzaj"), max_length=20, choices=Kind, default=Kind.CERTIFICATE
     )
     issuer = models.ForeignKey(
         Issuer,
-        verbose_name="przyznający",
+        verbose_name=_("przyznający"),
         on_delete=models.PROTECT,
         related_name="awards",
     )
     recipient = models.CharField(
-        "otrzymał(a)",
+        _("otrzymał(a)"),
         max_length=200,
-        help_text="Kto otrzymał wyróżnienie: domyślnie ośrodek (nazwa z „Dane "
-        "instytucji”), może to być też zespół lub pracownik.",
+        help_text=_(
+            "Kto otrzymał wyróżnienie: domyślnie ośrodek (nazwa z „Dane "
+            "instytucji”), może to być też zespół lub pracownik."
+        ),
     )
     description = RichTextField(
-        "opis",
+        _("opis"),
         blank=True,
-        help_text="Czym jest to wyróżnienie i za co zostało przyznane.",
+        help_text=_("Czym jest to wyróżnienie i za co zostało przyznane."),
     )
     awarded_on = models.DateField(
-        "data wręczenia", null=True, blank=True, help_text="Np. 29.03.2022."
+        _("data wręczenia"), null=True, blank=True, help_text=_("Np. 29.03.2022.")
     )
     presented_by = models.CharField(
-        "wręczył(a)", max_length=200, blank=True, help_text="Np. „Grażyna Gnatowska”."
+        _("wręczył(a)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Np. „Grażyna Gnatowska”."),
     )
     presenter_role = models.CharField(
-        "funkcja wręczającego",
+        _("funkcja wręczającego"),
         max_length=200,
         blank=True,
-        help_text="Np. „Wiceprezes Stowarzyszenia CAL”.",
+        help_text=_("Np. „Wiceprezes Stowarzyszenia CAL”."),
     )
     occasion = models.CharField(
-        "okoliczność",
+        _("okoliczność"),
         max_length=200,
         blank=True,
-        help_text="Np. „XXXVIII sesja Rady Miasta Mława”.",
+        help_text=_("Np. „XXXVIII sesja Rady Miasta Mława”."),
     )
     valid_from = models.DateField(
-        "ważny od",
+        _("ważny od"),
         null=True,
         blank=True,
-        help_text="Certyfikat „na lata 2022–2026” wpisz jako 01.01.2022 – 31.12.2026; "
-        "strona pokaże wtedy „2022–2026”.",
+        help_text=_(
+            "Certyfikat „na lata 2022–2026” wpisz jako 01.01.2022 – 31.12.2026; "
+            "strona pokaże wtedy „2022–2026”."
+        ),
     )
     valid_until = models.DateField(
-        "ważny do",
+        _("ważny do"),
         null=True,
         blank=True,
-        help_text="Puste pole oznacza wyróżnienie bezterminowe.",
+        help_text=_("Puste pole oznacza wyróżnienie bezterminowe."),
     )
     document = ScanField(
-        "skan dokumentu",
+        _("skan dokumentu"),
         upload_to=UploadTo("awards"),
         blank=True,
         width_field="document_width",
         height_field="document_height",
         validators=[validate_image_or_pdf],
-        help_text="PDF (do 20 MB) albo zdjęcie JPEG, PNG, WebP lub GIF (do 10 MB). "
-        "Zdjęcie dostaje tekst alternatywny z nazwy wyróżnienia; jeśli dokument "
-        "zawiera ważne treści, opisz je też w polu „opis”.",
+        help_text=_(
+            "PDF (do 20 MB) albo zdjęcie JPEG, PNG, WebP lub GIF (do 10 MB). "
+            "Zdjęcie dostaje tekst alternatywny z nazwy wyróżnienia; jeśli dokument "
+            "zawiera ważne treści, opisz je też w polu „opis”."
+        ),
     )
     document_width = models.PositiveIntegerField(editable=False, null=True)
     document_height = models.PositiveIntegerField(editable=False, null=True)
     is_public = models.BooleanField(
-        "widoczne na stronie",
+        _("widoczne na stronie"),
         default=True,
-        help_text="Odznacz, aby ukryć wyróżnienie przed mieszkańcami.",
+        help_text=_("Odznacz, aby ukryć wyróżnienie przed mieszkańcami."),
     )
     articles = models.ManyToManyField(
         "news.Article",
-        verbose_name="artykuły",
+        verbose_name=_("artykuły"),
         blank=True,
         related_name="awards",
-        help_text="Aktualności, w których ogłoszono to wyróżnienie.",
+        help_text=_("Aktualności, w których ogłoszono to wyróżnienie."),
     )
     renews = models.ForeignKey(
         "self",
-        verbose_name="odnawia",
+        verbose_name=_("odnawia"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="renewals",
-        help_text="Wcześniejsze wyróżnienie, które to odnawia (np. certyfikat z 2011 r.).",
+        help_text=_(
+            "Wcześniejsze wyróżnienie, które to odnawia (np. certyfikat z 2011 r.)."
+        ),
     )
-    created_at = models.DateTimeField("utworzono", auto_now_add=True)
-    updated_at = models.DateTimeField("zmieniono", auto_now=True)
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
     attachments = GenericRelation("base.Attachment")
 
     objects = AwardQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "wyróżnienie"
-        verbose_name_plural = "wyróżnienia"
+        verbose_name = _("wyróżnienie")
+        verbose_name_plural = _("wyróżnienia")
         ordering = [Coalesce("awarded_on", "valid_from").desc(nulls_last=True), "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -304,14 +316,16 @@ class Award(Translatable, Versioned):
         errors = {}
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             errors["valid_until"] = ValidationError(
-                "Koniec ważności nie może być wcześniejszy niż jej początek "
-                "(%(start)s).",
+                _(
+                    "Koniec ważności nie może być wcześniejszy niż jej początek "
+                    "(%(start)s)."
+                ),
                 code="ends_before_start",
-                params={"start": polish_date(self.valid_from)},
+                params={"start": long_date(self.valid_from)},
             )
         if self.renews_id and self.pk and self.renews_id == self.pk:
             errors["renews"] = ValidationError(
-                "Wyróżnienie nie może odnawiać samego siebie.", code="renews_itself"
+                _("Wyróżnienie nie może odnawiać samego siebie."), code="renews_itself"
             )
         if errors:
             raise ValidationError(errors)
@@ -349,11 +363,14 @@ class Award(Translatable, Versioned):
                 return str(start.year)
             return f"{start.year}–{end.year}"
         if start and end:
-            return f"od {polish_date(start)} do {polish_date(end)}"
+            return _("od %(start)s do %(end)s") % {
+                "start": long_date(start),
+                "end": long_date(end),
+            }
         if start:
-            return f"od {polish_date(start)}"
+            return _("od %(start)s") % {"start": long_date(start)}
         if end:
-            return f"do {polish_date(end)}"
+            return _("do %(end)s") % {"end": long_date(end)}
         return ""
 
     @property
@@ -363,30 +380,43 @@ class Award(Translatable, Versioned):
         The adjective agrees with the kind: certyfikat ważny, nagroda ważna,
         wyróżnienie ważne.
         """
-        valid, expired, no_end = STATUS_WORDS[KIND_GENDER[self.kind]]
+        texts = STATUS_TEXTS[self.kind]
         status = self.status
         if status == Validity.NOT_YET_VALID:
-            return f"{valid} od {polish_date(self.valid_from)}"
-        if status == Validity.NO_END:
-            return no_end
-        if status == Validity.EXPIRED:
-            return expired
-        return f"{valid} do {polish_date(self.valid_until)}"
+            return texts[status] % {"date": long_date(self.valid_from)}
+        if status in (Validity.NO_END, Validity.EXPIRED):
+            return str(texts[status])
+        return texts[Validity.VALID] % {"date": long_date(self.valid_until)}
 
     def expiry_notice(self, today):
         """The warning staff get while the award is expiring soon."""
         days = (self.valid_until - today).days
-        when = "dziś" if days == 0 else f"za {days} dni" if days > 1 else "jutro"
-        return (
-            f"„{self.title}” ({self.issuer.short_name or self.issuer.name}) traci ważność "
-            f"{polish_date(self.valid_until)} ({when}). Zadbaj o odnowienie."
-        )
+        if days == 0:
+            when = _("dziś")
+        elif days == 1:
+            when = _("jutro")
+        else:
+            when = ngettext("za %(days)d dzień", "za %(days)d dni", days) % {
+                "days": days
+            }
+        return _(
+            "„%(title)s” (%(issuer)s) traci ważność %(date)s (%(when)s). "
+            "Zadbaj o odnowienie."
+        ) % {
+            "title": self.title,
+            "issuer": self.issuer.short_name or self.issuer.name,
+            "date": long_date(self.valid_until),
+            "when": when,
+        }
 
     @property
     def summary(self):
         """One line for search engines and link previews, never just the title:
         "Certyfikat; przyznał: CAL; 2022–2026. Za pracę …"."""
-        parts = [self.get_kind_display().capitalize(), f"przyznał: {self.issuer.name}"]
+        parts = [
+            self.get_kind_display().capitalize(),
+            _("przyznał: %(issuer)s") % {"issuer": self.issuer.name},
+        ]
         if self.validity_display:
             parts.append(self.validity_display)
         text = "; ".join(parts) + "."
@@ -404,8 +434,10 @@ class Award(Translatable, Versioned):
         earlier = self.renews
         if earlier is None:
             return ""
-        year = f" z {earlier.year} r." if earlier.year else ""
-        return f"odnowienie {KIND_GENITIVE[earlier.kind]}{year}"
+        without_year, with_year = RENEWAL_TEXTS[earlier.kind]
+        if earlier.year:
+            return with_year % {"year": earlier.year}
+        return str(without_year)
 
     def history(self, *, limit=20):
         """The awards this one renews, newest first (following ``renews``)."""
@@ -430,20 +462,71 @@ class Award(Translatable, Versioned):
         )
 
 
-KIND_GENDER = {
-    Award.Kind.CERTIFICATE: "m",
-    Award.Kind.AWARD: "f",
-    Award.Kind.DISTINCTION: "n",
-    Award.Kind.HONORARY_TITLE: "m",
-    Award.Kind.ACCREDITATION: "f",
-    Award.Kind.OTHER: "n",
+# What residents read about an award's validity, per kind: the words agree with
+# the kind's noun in Polish and in Ukrainian, whose genders differ (wyróżnienie
+# is neuter, відзнака feminine), so each kind has its own context and every
+# language's catalogue says it its own way.
+STATUS_TEXTS = {
+    Award.Kind.CERTIFICATE: {
+        Validity.VALID: pgettext_lazy("certyfikat", "ważny do %(date)s"),
+        Validity.NOT_YET_VALID: pgettext_lazy("certyfikat", "ważny od %(date)s"),
+        Validity.EXPIRED: pgettext_lazy("certyfikat", "wygasł"),
+        Validity.NO_END: pgettext_lazy("certyfikat", "bezterminowy"),
+    },
+    Award.Kind.AWARD: {
+        Validity.VALID: pgettext_lazy("nagroda", "ważna do %(date)s"),
+        Validity.NOT_YET_VALID: pgettext_lazy("nagroda", "ważna od %(date)s"),
+        Validity.EXPIRED: pgettext_lazy("nagroda", "wygasła"),
+        Validity.NO_END: pgettext_lazy("nagroda", "bezterminowa"),
+    },
+    Award.Kind.DISTINCTION: {
+        Validity.VALID: pgettext_lazy("wyróżnienie", "ważne do %(date)s"),
+        Validity.NOT_YET_VALID: pgettext_lazy("wyróżnienie", "ważne od %(date)s"),
+        Validity.EXPIRED: pgettext_lazy("wyróżnienie", "wygasło"),
+        Validity.NO_END: pgettext_lazy("wyróżnienie", "bezterminowe"),
+    },
+    Award.Kind.HONORARY_TITLE: {
+        Validity.VALID: pgettext_lazy("tytuł honorowy", "ważny do %(date)s"),
+        Validity.NOT_YET_VALID: pgettext_lazy("tytuł honorowy", "ważny od %(date)s"),
+        Validity.EXPIRED: pgettext_lazy("tytuł honorowy", "wygasł"),
+        Validity.NO_END: pgettext_lazy("tytuł honorowy", "bezterminowy"),
+    },
+    Award.Kind.ACCREDITATION: {
+        Validity.VALID: pgettext_lazy("akredytacja", "ważna do %(date)s"),
+        Validity.NOT_YET_VALID: pgettext_lazy("akredytacja", "ważna od %(date)s"),
+        Validity.EXPIRED: pgettext_lazy("akredytacja", "wygasła"),
+        Validity.NO_END: pgettext_lazy("akredytacja", "bezterminowa"),
+    },
+    Award.Kind.OTHER: {
+        Validity.VALID: pgettext_lazy("inne", "ważne do %(date)s"),
+        Validity.NOT_YET_VALID: pgettext_lazy("inne", "ważne od %(date)s"),
+        Validity.EXPIRED: pgettext_lazy("inne", "wygasło"),
+        Validity.NO_END: pgettext_lazy("inne", "bezterminowe"),
+    },
 }
-
-KIND_GENITIVE = {
-    Award.Kind.CERTIFICATE: "certyfikatu",
-    Award.Kind.AWARD: "nagrody",
-    Award.Kind.DISTINCTION: "wyróżnienia",
-    Award.Kind.HONORARY_TITLE: "tytułu",
-    Award.Kind.ACCREDITATION: "akredytacji",
-    Award.Kind.OTHER: "wyróżnienia",
+RENEWAL_TEXTS = {
+    Award.Kind.CERTIFICATE: (
+        pgettext_lazy("certyfikat", "odnowienie certyfikatu"),
+        pgettext_lazy("certyfikat", "odnowienie certyfikatu z %(year)s r."),
+    ),
+    Award.Kind.AWARD: (
+        pgettext_lazy("nagroda", "odnowienie nagrody"),
+        pgettext_lazy("nagroda", "odnowienie nagrody z %(year)s r."),
+    ),
+    Award.Kind.DISTINCTION: (
+        pgettext_lazy("wyróżnienie", "odnowienie wyróżnienia"),
+        pgettext_lazy("wyróżnienie", "odnowienie wyróżnienia z %(year)s r."),
+    ),
+    Award.Kind.HONORARY_TITLE: (
+        pgettext_lazy("tytuł honorowy", "odnowienie tytułu"),
+        pgettext_lazy("tytuł honorowy", "odnowienie tytułu z %(year)s r."),
+    ),
+    Award.Kind.ACCREDITATION: (
+        pgettext_lazy("akredytacja", "odnowienie akredytacji"),
+        pgettext_lazy("akredytacja", "odnowienie akredytacji z %(year)s r."),
+    ),
+    Award.Kind.OTHER: (
+        pgettext_lazy("inne", "odnowienie wyróżnienia"),
+        pgettext_lazy("inne", "odnowienie wyróżnienia z %(year)s r."),
+    ),
 }

@@ -91,8 +91,8 @@ class CspNonceMediaMixin:
         return super().render_change_form(request, context, *args, **kwargs)
 
 
-DATE_FORMAT_HELP = "Wpisz datę w formacie dd.mm.rrrr, np. 05.12.2026."
-TIME_FORMAT_HELP = "Wpisz godzinę w formacie gg:mm, np. 10:00."
+DATE_FORMAT_HELP = _("Wpisz datę w formacie dd.mm.rrrr, np. 05.12.2026.")
+TIME_FORMAT_HELP = _("Wpisz godzinę w formacie gg:mm, np. 10:00.")
 
 
 def _specific_date_messages(field):
@@ -108,7 +108,7 @@ def _specific_date_messages(field):
         field.error_messages.update(
             invalid_date=DATE_FORMAT_HELP,
             invalid_time=TIME_FORMAT_HELP,
-            incomplete="Podaj datę i godzinę.",
+            incomplete=_("Podaj datę i godzinę."),
         )
     elif isinstance(field, forms.DateField):
         field.error_messages["invalid"] = DATE_FORMAT_HELP
@@ -133,8 +133,8 @@ PRESENCE_WINDOW = datetime.timedelta(seconds=30)
 PRESENCE_FORGET = datetime.timedelta(days=1)
 
 CHANGE_KINDS = [
-    ("minor", "Drobna poprawka (literówka, formatowanie, link)"),
-    ("major", "Istotna zmiana treści (mieszkańcy zobaczą ją w „Historii zmian”)"),
+    ("minor", _("Drobna poprawka (literówka, formatowanie, link)")),
+    ("major", _("Istotna zmiana treści (mieszkańcy zobaczą ją w „Historii zmian”)")),
 ]
 EXTRA_FIELDS = [
     "change_kind",
@@ -183,8 +183,10 @@ class VersionedForm:
         if cleaned.get("change_kind") == "major" and not cleaned.get("change_note"):
             self.add_error(
                 "change_note",
-                "Opisz istotną zmianę jednym zdaniem: ten opis zobaczą mieszkańcy "
-                "w „Historii zmian”.",
+                _(
+                    "Opisz istotną zmianę jednym zdaniem: ten opis zobaczą mieszkańcy "
+                    "w „Historii zmian”."
+                ),
             )
         return cleaned
 
@@ -209,9 +211,11 @@ class VersionedForm:
         self.data = self.data.copy()
         self.data[self.add_prefix("opened_version")] = current.edit_version
         raise ValidationError(
-            f"Nie zapisano: {self.conflict['who']} Twój tekst jest nadal w "
-            "formularzu. Sprawdź różnice poniżej; aby mimo to zapisać swoją "
-            "wersję, zapisz ponownie.",
+            _(
+                "Nie zapisano: %(who)s Twój tekst jest nadal w formularzu. Sprawdź "
+                "różnice poniżej; aby mimo to zapisać swoją wersję, zapisz ponownie."
+            )
+            % {"who": self.conflict["who"]},
             code="edit_conflict",
         )
 
@@ -330,11 +334,13 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
                 required=False, widget=forms.HiddenInput
             ),
             "change_note": forms.CharField(
-                label="Opis zmiany",
+                label=_("Opis zmiany"),
                 required=False,
                 max_length=300,
-                help_text="Co i dlaczego zmieniasz, np. „Nowy termin składania "
-                "wniosków”. Widać go w historii wersji.",
+                help_text=_(
+                    "Co i dlaczego zmieniasz, np. „Nowy termin składania "
+                    "wniosków”. Widać go w historii wersji."
+                ),
             ),
             "needs_change_kind": self.public_change_log and self.is_public(obj),
         }
@@ -350,11 +356,11 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
                 )
         if self.public_change_log or issubclass(self.model, Translatable):
             attrs["change_kind"] = forms.ChoiceField(
-                label="Rodzaj zmiany",
+                label=_("Rodzaj zmiany"),
                 choices=CHANGE_KINDS,
                 widget=forms.RadioSelect,
                 required=False,
-                help_text="Wymagane, gdy strona jest już widoczna dla mieszkańców.",
+                help_text=_("Wymagane, gdy strona jest już widoczna dla mieszkańców."),
             )
         return type(form.__name__, (VersionedForm, form), attrs)
 
@@ -382,8 +388,10 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             # passed for both, the row's lock let only one through.
             messages.error(
                 request,
-                "Nie zapisano: ktoś zapisał ten formularz w tej samej chwili. "
-                "Otwórz go ponownie i wprowadź zmiany jeszcze raz.",
+                _(
+                    "Nie zapisano: ktoś zapisał ten formularz w tej samej chwili. "
+                    "Otwórz go ponownie i wprowadź zmiany jeszcze raz."
+                ),
             )
             return HttpResponseRedirect(request.get_full_path())
         except OSError as error:
@@ -392,7 +400,7 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             # and the storage removed the partial file; say so.
             if error.errno not in (errno.ENOSPC, errno.EDQUOT):
                 raise
-            messages.error(request, f"{DISK_FULL} Nic nie zostało zapisane.")
+            messages.error(request, f"{DISK_FULL} {_('Nic nie zostało zapisane.')}")
             return HttpResponseRedirect(request.get_full_path())
 
     # --- history: who may see it, compare, restore, recover ---------------
@@ -400,7 +408,7 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
     def _object_or_denied(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
-            raise Http404("Nie ma takiego obiektu.")
+            raise Http404(_("Nie ma takiego obiektu."))
         if not self.has_change_permission(request, obj):
             raise PermissionDenied
         return obj
@@ -427,9 +435,11 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         except IntegrityError:
             messages.error(
                 request,
-                "Nie można przywrócić tej wersji: jej adres (slug) albo inna "
-                "unikalna wartość należy teraz do innego obiektu. Zmień ją tam "
-                "albo przepisz potrzebną treść ręcznie. Nic nie zostało zmienione.",
+                _(
+                    "Nie można przywrócić tej wersji: jej adres (slug) albo inna "
+                    "unikalna wartość należy teraz do innego obiektu. Zmień ją tam "
+                    "albo przepisz potrzebną treść ręcznie. Nic nie zostało zmienione."
+                ),
             )
             return HttpResponseRedirect(
                 reverse(
@@ -469,7 +479,7 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         older = versions.get(request.GET.get("od", ""))
         newer = versions.get(request.GET.get("do", ""))
         if older is None or newer is None:
-            messages.error(request, "Wybierz dwie wersje do porównania.")
+            messages.error(request, _("Wybierz dwie wersje do porównania."))
             return HttpResponseRedirect(
                 reverse(
                     f"admin:{self.opts.app_label}_{self.opts.model_name}_history",
@@ -482,7 +492,7 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "object": obj,
-            "title": f"Porównanie wersji: {obj}",
+            "title": _("Porównanie wersji: %(object)s") % {"object": obj},
             "older": older,
             "newer": newer,
             "comparison": history.compare_versions(older, newer),
@@ -541,7 +551,9 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             raise PermissionDenied
         message = self.others_editing(request, unquote(object_id))
         if message:
-            message += " Zapisy mogą się nałożyć: uzgodnijcie, kto zapisuje."
+            message += " " + str(
+                _("Zapisy mogą się nałożyć: uzgodnijcie, kto zapisuje.")
+            )
         return JsonResponse({"message": message})
 
     def get_urls(self):
@@ -563,9 +575,12 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         """What staff should know on opening ``obj``'s form; an app's admin adds
         its own. Here: attachments whose file went missing on the server."""
         return [
-            f"Plik załącznika „{attachment.title}” zniknął z serwera: mieszkańcy "
-            "widzą „plik niedostępny”. Wybierz plik ponownie w tym załączniku albo "
-            "go usuń."
+            _(
+                "Plik załącznika „%(title)s” zniknął z serwera: mieszkańcy widzą "
+                "„plik niedostępny”. Wybierz plik ponownie w tym załączniku albo go "
+                "usuń."
+            )
+            % {"title": attachment.title}
             for attachment in getattr(
                 obj, "attachments", Attachment.objects.none()
             ).all()
@@ -602,8 +617,11 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             )
             messages.error(
                 request,
-                "Formularz ma błędy, więc wybrane pliki nie zostały zapisane: "
-                f"{names}. Popraw błędy i wybierz te pliki ponownie.",
+                _(
+                    "Formularz ma błędy, więc wybrane pliki nie zostały zapisane: "
+                    "%(names)s. Popraw błędy i wybierz te pliki ponownie."
+                )
+                % {"names": names},
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -631,12 +649,12 @@ class StaffUserAdmin(DjangoUserAdmin):
     readonly_fields = ["is_staff", "last_login", "date_joined"]
     fieldsets = [
         (None, {"fields": ["username", "password"]}),
-        ("Dane osobowe", {"fields": ["first_name", "last_name", "email"]}),
+        (_("Dane osobowe"), {"fields": ["first_name", "last_name", "email"]}),
         (
-            "Rola i dostęp",
+            _("Rola i dostęp"),
             {"fields": ["groups", "is_active", "is_staff", "is_superuser"]},
         ),
-        ("Ważne daty", {"fields": ["last_login", "date_joined"]}),
+        (_("Ważne daty"), {"fields": ["last_login", "date_joined"]}),
     ]
 
     def get_queryset(self, request):
@@ -648,7 +666,7 @@ class StaffUserAdmin(DjangoUserAdmin):
             .annotate(has_two_factor=has_app)
         )
 
-    @admin.display(description="Weryfikacja dwuetapowa", boolean=True)
+    @admin.display(description=_("Weryfikacja dwuetapowa"), boolean=True)
     def two_factor(self, obj):
         return obj.has_two_factor
 
@@ -656,7 +674,7 @@ class StaffUserAdmin(DjangoUserAdmin):
         return request.user.is_superuser
 
     @admin.action(
-        description="Wyłącz weryfikację dwuetapową (np. po utracie telefonu)",
+        description=_("Wyłącz weryfikację dwuetapową (np. po utracie telefonu)"),
         permissions=["reset_two_factor"],
     )
     def reset_two_factor(self, request, queryset):
@@ -665,17 +683,19 @@ class StaffUserAdmin(DjangoUserAdmin):
             remove_second_factor(user)
         self.message_user(
             request,
-            f"Wyłączono weryfikację dwuetapową dla {len(users)} os. Przy "
-            "następnym logowaniu osoby, których rola jej wymaga, połączą nowy "
-            "telefon.",
+            _(
+                "Wyłączono weryfikację dwuetapową dla %(count)d os. Przy następnym "
+                "logowaniu osoby, których rola jej wymaga, połączą nowy telefon."
+            )
+            % {"count": len(users)},
             messages.SUCCESS,
         )
 
-    @admin.display(description="Imię i nazwisko", ordering="last_name")
+    @admin.display(description=_("Imię i nazwisko"), ordering="last_name")
     def full_name(self, obj):
         return obj.get_full_name() or "—"
 
-    @admin.display(description="Rola")
+    @admin.display(description=_("Rola"))
     def roles(self, obj):
         return ", ".join(group.name for group in obj.groups.all()) or "—"
 
@@ -683,8 +703,8 @@ class StaffUserAdmin(DjangoUserAdmin):
         field = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "groups":
             field.help_text = format_html(
-                "Osoba w grupie może logować się do panelu; bez grupy traci "
-                "dostęp.<ul>{}</ul>",
+                "{}<ul>{}</ul>",
+                _("Osoba w grupie może logować się do panelu; bez grupy traci dostęp."),
                 format_html_join(
                     "", "<li><strong>{}</strong>: {}</li>", GROUP_DESCRIPTIONS.items()
                 ),
@@ -696,7 +716,7 @@ class StaffUserAdmin(DjangoUserAdmin):
 class RoleAdmin(DjangoGroupAdmin):
     list_display = ["name", "description"]
 
-    @admin.display(description="Co może")
+    @admin.display(description=_("Co może"))
     def description(self, obj):
         return GROUP_DESCRIPTIONS.get(obj.name, "—")
 
@@ -716,10 +736,10 @@ class OfficeAdmin(ContentAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "short_name"]}),
-        ("Adres", {"fields": ["street_address", "postal_code", "city"]}),
-        ("Kontakt", {"fields": ["phone", "email", "office_hours", "bip_url"]}),
-        ("Ochrona danych osobowych", {"fields": ["dpo_name", "dpo_email"]}),
-        ("Opis i logo", {"fields": ["description", "logo", "logo_alt"]}),
+        (_("Adres"), {"fields": ["street_address", "postal_code", "city"]}),
+        (_("Kontakt"), {"fields": ["phone", "email", "office_hours", "bip_url"]}),
+        (_("Ochrona danych osobowych"), {"fields": ["dpo_name", "dpo_email"]}),
+        (_("Opis i logo"), {"fields": ["description", "logo", "logo_alt"]}),
     ]
 
     def has_add_permission(self, request):
@@ -731,11 +751,11 @@ class OfficeAdmin(ContentAdmin):
 
 
 class NoticeStatusFilter(admin.SimpleListFilter):
-    title = "wyświetlanie"
+    title = _("wyświetlanie")
     parameter_name = "teraz"
 
     def lookups(self, request, model_admin):
-        return [("tak", "wyświetlane teraz")]
+        return [("tak", _("wyświetlane teraz"))]
 
     def queryset(self, request, queryset):
         if self.value() == "tak":
@@ -755,6 +775,6 @@ class NoticeAdmin(ContentAdmin):
         shown = Notice.objects.current().filter(pk=OuterRef("pk"))
         return super().get_queryset(request).annotate(shown=Exists(shown))
 
-    @admin.display(boolean=True, description="Wyświetlany teraz", ordering="shown")
+    @admin.display(boolean=True, description=_("Wyświetlany teraz"), ordering="shown")
     def is_shown(self, obj):
         return obj.shown

@@ -7,6 +7,7 @@ from functools import partial, update_wrapper
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from base import two_factor
 
@@ -14,7 +15,7 @@ from base import two_factor
 class StaffAdminSite(admin.AdminSite):
     site_header = "Panel redakcyjny"
     site_title = "Panel redakcyjny"
-    index_title = "Zarządzanie treścią strony"
+    index_title = _("Zarządzanie treścią strony")
 
     def has_permission(self, request):
         return super().has_permission(request) and two_factor.second_factor_done(

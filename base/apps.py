@@ -9,6 +9,7 @@ from django.db.models.signals import (
     post_save,
     pre_save,
 )
+from django.utils.translation import gettext_lazy as _
 
 
 def crud(app, model, actions=("add", "change", "delete", "view")):
@@ -34,11 +35,15 @@ GROUP_PERMISSIONS = {
 
 #: What each group may do, in words, for the office admin who adds a person.
 GROUP_DESCRIPTIONS = {
-    "Redaktorzy": "piszą i poprawiają artykuły, dodają do nich zdjęcia i załączniki; "
-    "zapisują szkice, ale nie publikują ani nie usuwają artykułów.",
-    "Wydawcy": "wszystko, co redaktorzy, a do tego publikują, planują, wycofują i "
-    "usuwają artykuły oraz prowadzą wyróżnienia, strony, komunikaty, kategorie, "
-    "przekierowania, dane instytucji i deklarację dostępności.",
+    "Redaktorzy": _(
+        "piszą i poprawiają artykuły, dodają do nich zdjęcia i załączniki; "
+        "zapisują szkice, ale nie publikują ani nie usuwają artykułów."
+    ),
+    "Wydawcy": _(
+        "wszystko, co redaktorzy, a do tego publikują, planują, wycofują i "
+        "usuwają artykuły oraz prowadzą wyróżnienia, strony, komunikaty, kategorie, "
+        "przekierowania, dane instytucji i deklarację dostępności."
+    ),
 }
 
 
@@ -80,7 +85,7 @@ def grant_group_permissions(group_permissions, *, using="default"):
     from django.contrib.auth.models import Group, Permission
 
     for group_name, codenames in group_permissions.items():
-        group, _ = Group.objects.using(using).get_or_create(name=group_name)
+        group, _created = Group.objects.using(using).get_or_create(name=group_name)
         for dotted in codenames:
             app_label, codename = dotted.split(".")
             permission = (
@@ -176,7 +181,7 @@ class BaseConfig(AppConfig):
     attachments, upload and rich-text fields, photo renditions and slugs."""
 
     name = "base"
-    verbose_name = "Ustawienia strony"
+    verbose_name = _("Ustawienia strony")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -49,32 +51,42 @@ def snapshot_path():
 #: nginx's own errors: (status, title, what to do).
 NGINX_ERRORS = {
     400: (
-        "Nieprawidłowe zapytanie",
-        "Przeglądarka wysłała zapytanie, którego serwer nie rozumie. Wróć i spróbuj ponownie.",
+        _("Nieprawidłowe zapytanie"),
+        _(
+            "Przeglądarka wysłała zapytanie, którego serwer nie rozumie. Wróć i spróbuj ponownie."
+        ),
     ),
     403: (
-        "Panel niedostępny z tej sieci",
-        "Panel redakcyjny można otwierać tylko z sieci urzędu (albo przez jego VPN). Strona dla mieszkańców działa jak zwykle.",
+        _("Panel niedostępny z tej sieci"),
+        _(
+            "Panel redakcyjny można otwierać tylko z sieci urzędu (albo przez jego VPN). Strona dla mieszkańców działa jak zwykle."
+        ),
     ),
     405: (
-        "Niedozwolona operacja",
-        "Ta strona służy tylko do czytania. Wróć do poprzedniej strony.",
+        _("Niedozwolona operacja"),
+        _("Ta strona służy tylko do czytania. Wróć do poprzedniej strony."),
     ),
     413: (
-        "Za duże pliki",
-        "Wysyłane pliki są razem za duże. Dodaj je pojedynczo albo zmniejsz je (zdjęcia do 10 MB, dokumenty do 20 MB).",
+        _("Za duże pliki"),
+        _(
+            "Wysyłane pliki są razem za duże. Dodaj je pojedynczo albo zmniejsz je (zdjęcia do 10 MB, dokumenty do 20 MB)."
+        ),
     ),
     414: (
-        "Za długi adres",
-        "Adres strony jest za długi. Sprawdź, czy został poprawnie skopiowany.",
+        _("Za długi adres"),
+        _("Adres strony jest za długi. Sprawdź, czy został poprawnie skopiowany."),
     ),
     429: (
-        "Za dużo zapytań",
-        "Z tego adresu przyszło w krótkim czasie zbyt wiele zapytań. Odczekaj minutę i spróbuj ponownie.",
+        _("Za dużo zapytań"),
+        _(
+            "Z tego adresu przyszło w krótkim czasie zbyt wiele zapytań. Odczekaj minutę i spróbuj ponownie."
+        ),
     ),
     502: (
-        "Strona chwilowo nie działa",
-        "Trwają prace techniczne albo wystąpiła awaria. Spróbuj ponownie za kilka minut.",
+        _("Strona chwilowo nie działa"),
+        _(
+            "Trwają prace techniczne albo wystąpiła awaria. Spróbuj ponownie za kilka minut."
+        ),
     ),
 }
 
@@ -84,6 +96,28 @@ def _write(path, text):
     temporary = path.with_suffix(".tmp")
     temporary.write_text(text, encoding="utf-8")
     os.replace(temporary, path)  # readers never see half a file
+
+
+def _versions(texts):
+    """An nginx error page knows no language: it says the same in each one,
+    Polish first, every version marked with its ``lang``."""
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            title, advice = (str(text) for text in texts)
+            versions.append(
+                {
+                    "code": code,
+                    "title": title,
+                    "advice": advice,
+                    "call": translation.gettext("W pilnej sprawie zadzwoń:"),
+                    "or": translation.gettext("lub"),
+                    "visit": translation.gettext("albo przyjdź:"),
+                    "home": translation.gettext("Strona główna"),
+                    "code_label": translation.gettext("Kod błędu:"),
+                }
+            )
+    return versions
 
 
 def write_office_snapshot(office):
@@ -97,10 +131,10 @@ def write_office_snapshot(office):
     office = Office(**data)  # also when a migration's historical model called
     try:
         _write(snapshot_path(), json.dumps(data, ensure_ascii=False))
-        for status, (title, advice) in NGINX_ERRORS.items():
+        for status, texts in NGINX_ERRORS.items():
             html = render_to_string(
                 "nginx_error.html",
-                {"office": office, "status": status, "title": title, "advice": advice},
+                {"office": office, "status": status, "versions": _versions(texts)},
             )
             _write(snapshot_path().parent / "errors" / f"{status}.html", html)
     except OSError:

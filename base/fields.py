@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import allowlist_from_extensions
 from django_prose_editor.fields import ProseEditorField
 
@@ -177,9 +178,11 @@ class RichTextField(ProseEditorField):
         super().validate(value, model_instance)
         errors = [
             ValidationError(
-                "Link „%(link)s” nie zadziała. Wpisz pełny adres strony (np. "
-                "https://www.mlawa.pl), adres e-mail, numer telefonu albo adres "
-                "na tej stronie zaczynający się od „/”.",
+                _(
+                    "Link „%(link)s” nie zadziała. Wpisz pełny adres strony (np. "
+                    "https://www.mlawa.pl), adres e-mail, numer telefonu albo adres "
+                    "na tej stronie zaczynający się od „/”."
+                ),
                 code="invalid_link",
                 params={"link": link},
             )

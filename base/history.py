@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 from base.fields import plain_text
@@ -75,7 +76,7 @@ def _display(model, name, value):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey) and value is not None:
         target = model_field.related_model._base_manager.filter(pk=value).first()
-        return str(target) if target else f"(usunięty, nr {value})"
+        return str(target) if target else _("(usunięty, nr %(pk)s)") % {"pk": value}
     if isinstance(model_field, models.ManyToManyField):
         rows = model_field.related_model._base_manager.filter(pk__in=value or [])
         return ", ".join(sorted(str(row) for row in rows))
@@ -173,13 +174,16 @@ def describe_conflict(obj):
     """Who saved ``obj`` last and when, in a sentence."""
     latest = versions_of(obj).first()
     if latest is None:
-        return "Ktoś zapisał zmiany, gdy formularz był otwarty."
+        return _("Ktoś zapisał zmiany, gdy formularz był otwarty.")
     when = timezone.localtime(latest.revision.date_created)
-    return (
-        f"{person(latest.revision.user)} zapisał(a) zmiany "
-        f"{format_date(when, 'j E Y')} o {format_date(when, 'H:i')}, gdy ten "
-        "formularz był otwarty."
-    )
+    return _(
+        "%(person)s zapisał(a) zmiany %(date)s o %(time)s, gdy ten formularz był "
+        "otwarty."
+    ) % {
+        "person": person(latest.revision.user),
+        "date": format_date(when, "j E Y"),
+        "time": format_date(when, "H:i"),
+    }
 
 
 def public_changes(obj):

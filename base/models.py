@@ -38,7 +38,7 @@ class Versioned(models.Model):
     number a stale form could match."""
 
     edit_version = models.BigIntegerField(
-        "wersja do edycji", default=0, db_default=0, editable=False
+        _("wersja do edycji"), default=0, db_default=0, editable=False
     )
 
     #: Set by the admin's form: the ``edit_version`` it was opened from.
@@ -193,12 +193,12 @@ class RevisionNote(models.Model):
     revision = models.OneToOneField(
         "reversion.Revision", on_delete=models.CASCADE, related_name="note"
     )
-    is_major = models.BooleanField("istotna zmiana", default=False)
-    text = models.CharField("opis zmiany", max_length=300, blank=True)
+    is_major = models.BooleanField(_("istotna zmiana"), default=False)
+    text = models.CharField(_("opis zmiany"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = "opis wersji"
-        verbose_name_plural = "opisy wersji"
+        verbose_name = _("opis wersji")
+        verbose_name_plural = _("opisy wersji")
 
     def __str__(self):
         return self.text or ("istotna zmiana" if self.is_major else "drobna poprawka")
@@ -214,85 +214,103 @@ class Office(Translatable, Versioned):
     translation_title = "name"
 
     name = models.CharField(
-        "pełna nazwa",
+        _("pełna nazwa"),
         max_length=200,
-        help_text="Pełna nazwa urzędowa, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”. "
-        "Widoczna w nagłówku i stopce każdej strony.",
+        help_text=_(
+            "Pełna nazwa urzędowa, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”. "
+            "Widoczna w nagłówku i stopce każdej strony."
+        ),
     )
     short_name = models.CharField(
-        "nazwa skrócona",
+        _("nazwa skrócona"),
         max_length=60,
-        help_text="Krótka nazwa używana w tytule karty przeglądarki, np. „MOPS Mława”.",
+        help_text=_(
+            "Krótka nazwa używana w tytule karty przeglądarki, np. „MOPS Mława”."
+        ),
     )
     street_address = models.CharField(
-        "ulica i numer", max_length=200, help_text="Np. „ul. Narutowicza 6”."
+        _("ulica i numer"), max_length=200, help_text=_("Np. „ul. Narutowicza 6”.")
     )
     postal_code = models.CharField(
-        "kod pocztowy", max_length=6, help_text="Np. „06-500”."
+        _("kod pocztowy"), max_length=6, help_text=_("Np. „06-500”.")
     )
-    city = models.CharField("miejscowość", max_length=100, help_text="Np. „Mława”.")
+    city = models.CharField(
+        _("miejscowość"), max_length=100, help_text=_("Np. „Mława”.")
+    )
     phone = models.CharField(
-        "telefon",
+        _("telefon"),
         max_length=100,
         blank=True,
-        help_text="Jeden lub kilka numerów, oddzielonych przecinkami, np. „23 654 35 60”.",
+        help_text=_(
+            "Jeden lub kilka numerów, oddzielonych przecinkami, np. „23 654 35 60”."
+        ),
     )
-    email = models.EmailField("e-mail", blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
     office_hours = models.TextField(
-        "godziny pracy",
+        _("godziny pracy"),
         blank=True,
-        help_text="Każda linia osobno, np. „poniedziałek–piątek: 8:00–16:00”.",
+        help_text=_("Każda linia osobno, np. „poniedziałek–piątek: 8:00–16:00”."),
     )
     bip_url = models.URLField(
-        "adres BIP",
+        _("adres BIP"),
         blank=True,
-        help_text="Adres Biuletynu Informacji Publicznej, linkowany w stopce każdej strony.",
+        help_text=_(
+            "Adres Biuletynu Informacji Publicznej, linkowany w stopce każdej strony."
+        ),
     )
     dpo_name = models.CharField(
-        "inspektor ochrony danych",
+        _("inspektor ochrony danych"),
         max_length=200,
         blank=True,
-        help_text="Imię i nazwisko inspektora ochrony danych (IOD), pokazywane na "
-        "stronie „Ochrona danych osobowych”.",
+        help_text=_(
+            "Imię i nazwisko inspektora ochrony danych (IOD), pokazywane na "
+            "stronie „Ochrona danych osobowych”."
+        ),
     )
     dpo_email = models.EmailField(
-        "e-mail inspektora ochrony danych",
+        _("e-mail inspektora ochrony danych"),
         blank=True,
-        help_text="Adres, pod którym mieszkańcy kontaktują się z IOD.",
+        help_text=_("Adres, pod którym mieszkańcy kontaktują się z IOD."),
     )
     description = models.TextField(
-        "opis ośrodka",
+        _("opis ośrodka"),
         blank=True,
-        help_text="Jedno–dwa zdania o tym, czym zajmuje się ośrodek, np. „Pomagamy "
-        "rodzinom i osobom w trudnej sytuacji życiowej: zasiłki, praca socjalna, "
-        "usługi opiekuńcze.” Widoczne w wynikach wyszukiwarek i przy udostępnianiu.",
+        help_text=_(
+            "Jedno–dwa zdania o tym, czym zajmuje się ośrodek, np. „Pomagamy "
+            "rodzinom i osobom w trudnej sytuacji życiowej: zasiłki, praca socjalna, "
+            "usługi opiekuńcze.” Widoczne w wynikach wyszukiwarek i przy udostępnianiu."
+        ),
     )
     logo = CleanImageField(
-        "logo",
+        _("logo"),
         upload_to=UploadTo("site"),
         blank=True,
         renditions=False,
         width_field="logo_width",
         height_field="logo_height",
         validators=[validate_image],
-        help_text="Logo ośrodka (JPEG, PNG, WebP lub GIF, do 10 MB; najlepiej "
-        "poziome, co najmniej 1200 px szerokości). Pokazywane przy udostępnianiu "
-        "stron bez zdjęcia; bez logo użyty jest neutralny obraz strony.",
+        help_text=_(
+            "Logo ośrodka (JPEG, PNG, WebP lub GIF, do 10 MB; najlepiej "
+            "poziome, co najmniej 1200 px szerokości). Pokazywane przy udostępnianiu "
+            "stron bez zdjęcia; bez logo użyty jest neutralny obraz strony."
+        ),
     )
     logo_width = models.PositiveIntegerField(editable=False, null=True)
     logo_height = models.PositiveIntegerField(editable=False, null=True)
     logo_alt = models.CharField(
-        "tekst alternatywny logo",
+        _("tekst alternatywny logo"),
         max_length=200,
         blank=True,
-        help_text="Co przedstawia logo, np. „Logo MOPS Mława: niebieski dom i "
-        "serce”. Puste pole: nazwa ośrodka.",
+        help_text=_(
+            "Co przedstawia logo, np. „Logo MOPS Mława: niebieski dom i "
+            "serce”. Puste pole: nazwa ośrodka."
+        ),
     )
 
     class Meta:
         db_table = "news_office"  # kept from the news app (ARCHITECTURE.md)
-        verbose_name = "dane instytucji"
-        verbose_name_plural = "dane instytucji"
+        verbose_name = _("dane instytucji")
+        verbose_name_plural = _("dane instytucji")
 
     def __str__(self):
         return self.name
@@ -338,39 +356,43 @@ class Notice(Translatable, Versioned):
     translation_title = "text"
 
     class Level(models.TextChoices):
-        INFO = "info", "informacja"
-        WARNING = "warning", "ostrzeżenie"
+        INFO = "info", _("informacja")
+        WARNING = "warning", _("ostrzeżenie")
 
     text = models.CharField(
-        "treść komunikatu",
+        _("treść komunikatu"),
         max_length=300,
-        help_text="Krótko i konkretnie, np. „Przy mrozie poniżej −10°C wydajemy gorące "
-        "posiłki przy ul. Narutowicza 6, 13:00–14:00.”",
+        help_text=_(
+            "Krótko i konkretnie, np. „Przy mrozie poniżej −10°C wydajemy gorące "
+            "posiłki przy ul. Narutowicza 6, 13:00–14:00.”"
+        ),
     )
     link_url = models.CharField(
-        "link (opcjonalnie)",
+        _("link (opcjonalnie)"),
         max_length=300,
         blank=True,
-        help_text="Adres strony ze szczegółami, np. /aktualnosci/goracy-posilek/.",
+        help_text=_("Adres strony ze szczegółami, np. /aktualnosci/goracy-posilek/."),
     )
     link_text = models.CharField(
-        "tekst linku",
+        _("tekst linku"),
         max_length=100,
         blank=True,
-        help_text="Np. „Szczegóły komunikatu”.",
+        help_text=_("Np. „Szczegóły komunikatu”."),
     )
-    level = models.CharField("rodzaj", max_length=10, choices=Level, default=Level.INFO)
-    starts_at = models.DateTimeField("pokazuj od")
+    level = models.CharField(
+        _("rodzaj"), max_length=10, choices=Level, default=Level.INFO
+    )
+    starts_at = models.DateTimeField(_("pokazuj od"))
     ends_at = models.DateTimeField(
-        "pokazuj do", help_text="Po tej chwili komunikat znika sam."
+        _("pokazuj do"), help_text=_("Po tej chwili komunikat znika sam.")
     )
 
     objects = NoticeQuerySet.as_manager()
 
     class Meta:
         db_table = "news_notice"  # kept from the news app (ARCHITECTURE.md)
-        verbose_name = "komunikat"
-        verbose_name_plural = "komunikaty"
+        verbose_name = _("komunikat")
+        verbose_name_plural = _("komunikaty")
         ordering = ["-starts_at", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -389,17 +411,17 @@ class Notice(Translatable, Versioned):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = ValidationError(
-                "Koniec wyświetlania musi być późniejszy niż jego początek.",
+                _("Koniec wyświetlania musi być późniejszy niż jego początek."),
                 code="ends_before_start",
             )
         if self.link_url and not self.link_url.startswith(("/", "https://")):
             errors["link_url"] = ValidationError(
-                "Podaj adres zaczynający się od „/” albo „https://”.",
+                _("Podaj adres zaczynający się od „/” albo „https://”."),
                 code="invalid_link",
             )
         if self.link_url and not self.link_text:
             errors["link_text"] = ValidationError(
-                "Podaj tekst linku, np. „Szczegóły”.", code="link_text_missing"
+                _("Podaj tekst linku, np. „Szczegóły”."), code="link_text_missing"
             )
         if errors:  # all at once: staff fix everything in one go
             raise ValidationError(errors)
@@ -410,42 +432,44 @@ class Attachment(models.Model):
     """A document residents download ("Do pobrania"), attached to any content."""
 
     class Language(models.TextChoices):
-        POLISH = "pl", "polski"
-        UKRAINIAN = "uk", "ukraiński"
-        ENGLISH = "en", "angielski"
+        POLISH = "pl", _("polski")
+        UKRAINIAN = "uk", _("ukraiński")
+        ENGLISH = "en", _("angielski")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     title = models.CharField(
-        "tytuł",
+        _("tytuł"),
         max_length=200,
-        help_text="Nazwa, którą zobaczy mieszkaniec, np. „Wniosek o zasiłek celowy”. "
-        "Format i rozmiar pliku dopisują się same.",
+        help_text=_(
+            "Nazwa, którą zobaczy mieszkaniec, np. „Wniosek o zasiłek celowy”. "
+            "Format i rozmiar pliku dopisują się same."
+        ),
     )
     file = DocumentField(
-        "plik",
+        _("plik"),
         upload_to=UploadTo("attachments"),
         size_field="file_size",
         validators=[validate_document],
-        help_text="PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.",
+        help_text=_("PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB."),
     )
     file_size = models.PositiveBigIntegerField(
-        "rozmiar pliku (bajty)", null=True, editable=False
+        _("rozmiar pliku (bajty)"), null=True, editable=False
     )
     language = models.CharField(
-        "język dokumentu", max_length=5, choices=Language, default=Language.POLISH
+        _("język dokumentu"), max_length=5, choices=Language, default=Language.POLISH
     )
-    position = models.PositiveSmallIntegerField("kolejność", default=0)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
     #: The document's text (PDF, DOCX, ODT), read once at upload, for search.
     text = models.TextField(
-        "tekst dokumentu", blank=True, db_default="", editable=False
+        _("tekst dokumentu"), blank=True, db_default="", editable=False
     )
 
     class Meta:
         db_table = "news_attachment"  # kept from the news app (ARCHITECTURE.md)
-        verbose_name = "załącznik"
-        verbose_name_plural = "załączniki"
+        verbose_name = _("załącznik")
+        verbose_name_plural = _("załączniki")
         ordering = ["position", "pk"]
         indexes = [
             models.Index(
@@ -497,8 +521,8 @@ class EditPresence(models.Model):
     last_seen = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        verbose_name = "otwarty formularz"
-        verbose_name_plural = "otwarte formularze"
+        verbose_name = _("otwarty formularz")
+        verbose_name_plural = _("otwarte formularze")
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id", "user"],

@@ -23,6 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_POST
@@ -104,7 +105,7 @@ def normalise(code):
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Kod",
+        label=_("Kod"),
         max_length=20,
         widget=forms.TextInput(
             attrs={
@@ -128,10 +129,10 @@ def _throttled(device):
     seconds = 0
     if data and data.get("locked_until"):
         seconds = max(int((data["locked_until"] - timezone.now()).total_seconds()), 1)
-    return (
-        "Zbyt wiele błędnych kodów. Odczekaj "
-        f"{seconds} s i spróbuj ponownie z nowym kodem z aplikacji."
-    )
+    return _(
+        "Zbyt wiele błędnych kodów. Odczekaj %(seconds)d s i spróbuj ponownie z "
+        "nowym kodem z aplikacji."
+    ) % {"seconds": seconds}
 
 
 def check_code(user, code):
@@ -151,14 +152,16 @@ def check_code(user, code):
             if device.verify_token(code):
                 return device, ""
     return None, (
-        "Nieprawidłowy kod. Wpisz sześć cyfr, które aplikacja pokazuje teraz, "
-        "albo jeden z kodów zapasowych."
+        _(
+            "Nieprawidłowy kod. Wpisz sześć cyfr, które aplikacja pokazuje teraz, "
+            "albo jeden z kodów zapasowych."
+        )
     )
 
 
 def new_recovery_codes(user):
     """Ten fresh single-use codes; the old ones stop working."""
-    device, _ = StaticDevice.objects.get_or_create(
+    device, _created = StaticDevice.objects.get_or_create(
         user=user, defaults={"name": RECOVERY_DEVICE_NAME, "confirmed": True}
     )
     device.token_set.all().delete()
@@ -202,15 +205,19 @@ def verify(request, site):
                 left = device.token_set.count()
                 messages.warning(
                     request,
-                    f"Użyto kodu zapasowego; zostało {left}. Jeśli telefon zginął, "
-                    "skonfiguruj aplikację na nowym (Weryfikacja dwuetapowa).",
+                    _(
+                        "Użyto kodu zapasowego; zostało %(left)d. Jeśli telefon "
+                        "zginął, skonfiguruj aplikację na nowym (Weryfikacja "
+                        "dwuetapowa)."
+                    )
+                    % {"left": left},
                 )
             return HttpResponseRedirect(safe_next(request))
         form.add_error("code", error)
     return TemplateResponse(
         request,
         "admin/two_factor/verify.html",
-        _context(site, request, form=form, title="Weryfikacja dwuetapowa"),
+        _context(site, request, form=form, title=_("Weryfikacja dwuetapowa")),
     )
 
 
@@ -248,14 +255,16 @@ def setup(request, site):
                     site,
                     request,
                     codes=codes,
-                    title="Kody zapasowe",
+                    title=_("Kody zapasowe"),
                     first_time=True,
                 ),
             )
         form.add_error(
             "code",
-            "Ten kod się nie zgadza. Sprawdź, czy zegar telefonu jest ustawiony "
-            "automatycznie, i wpisz kod, który aplikacja pokazuje teraz.",
+            _(
+                "Ten kod się nie zgadza. Sprawdź, czy zegar telefonu jest ustawiony "
+                "automatycznie, i wpisz kod, który aplikacja pokazuje teraz."
+            ),
         )
     key = device.config_url.split("secret=", 1)[1].split("&", 1)[0]
     return TemplateResponse(
@@ -265,12 +274,12 @@ def setup(request, site):
             site,
             request,
             form=form,
-            title="Włącz weryfikację dwuetapową",
+            title=_("Włącz weryfikację dwuetapową"),
             qr_svg=segno.make(device.config_url, error="m").svg_inline(
                 scale=5,
                 dark="#000",
                 light="#fff",
-                title="Kod QR do zeskanowania aplikacją",
+                title=_("Kod QR do zeskanowania aplikacją"),
             ),
             key=" ".join(key[i : i + 4] for i in range(0, len(key), 4)),
         ),
@@ -292,7 +301,7 @@ def overview(request, site):
         _context(
             site,
             request,
-            title="Weryfikacja dwuetapowa",
+            title=_("Weryfikacja dwuetapowa"),
             enabled=has_second_factor(request.user),
             app=TOTPDevice.objects.filter(user=request.user, confirmed=True).first(),
             codes_left=recovery.token_set.count() if recovery else 0,
@@ -311,7 +320,7 @@ def regenerate_codes(request, site):
     return TemplateResponse(
         request,
         "admin/two_factor/recovery_codes.html",
-        _context(site, request, codes=codes, title="Kody zapasowe"),
+        _context(site, request, codes=codes, title=_("Kody zapasowe")),
     )
 
 
@@ -323,12 +332,14 @@ def disable(request, site):
     if second_factor_required(request.user):
         messages.error(
             request,
-            "Twoja rola wymaga weryfikacji dwuetapowej: nie można jej wyłączyć. "
-            "Możesz skonfigurować aplikację na nowym telefonie.",
+            _(
+                "Twoja rola wymaga weryfikacji dwuetapowej: nie można jej wyłączyć. "
+                "Możesz skonfigurować aplikację na nowym telefonie."
+            ),
         )
     elif request.user.is_verified():
         remove_second_factor(request.user)
-        messages.success(request, "Weryfikacja dwuetapowa została wyłączona.")
+        messages.success(request, _("Weryfikacja dwuetapowa została wyłączona."))
     return HttpResponseRedirect(reverse("admin:two_factor"))
 
 

@@ -15,18 +15,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from base.slugs import slugify_pl
 
 IMAGE_FORMATS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF"}
 
-EMPTY_FILE = (
+EMPTY_FILE = _(
     "Wybrany plik jest pusty (0 bajtów), więc nie ma czego zapisać. Sprawdź, czy "
     "otwiera się na komputerze, i wybierz go ponownie (albo inny, właściwy plik)."
 )
 
-INVALID_IMAGE = (
+INVALID_IMAGE = _(
     "To nie jest poprawny obraz. Dozwolone są zdjęcia JPEG, PNG, WebP i GIF; "
     "plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
 )
@@ -58,8 +59,11 @@ def _check_size(upload, limit):
         raise ValidationError(EMPTY_FILE, code="empty")
     if size > limit:
         raise ValidationError(
-            f"Plik jest za duży ({filesizeformat(size)}). "
-            f"Największy dopuszczalny rozmiar to {filesizeformat(limit)}."
+            _(
+                "Plik jest za duży (%(size)s). Największy dopuszczalny rozmiar to "
+                "%(limit)s."
+            )
+            % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
         )
     # Checked with the form, so nothing the person typed is lost; the original
     # and its renditions take up to about three times the upload.
@@ -73,8 +77,8 @@ def image_format(upload):
     upload.seek(0)
     unreadable = ValidationError(INVALID_IMAGE)
     too_many_pixels = ValidationError(
-        "Obraz ma za dużo pikseli. Zmniejsz go do najwyżej "
-        f"{settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000} megapikseli."
+        _("Obraz ma za dużo pikseli. Zmniejsz go do najwyżej %(count)d megapikseli.")
+        % {"count": settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000}
     )
     try:
         with warnings.catch_warnings():
@@ -123,14 +127,18 @@ def document_format(upload):
                 return "TXT"
             if text == "legacy":
                 raise ValidationError(
-                    "Plik tekstowy musi być zapisany w kodowaniu UTF-8 (w Notatniku: "
-                    "„Zapisz jako”, kodowanie UTF-8)."
+                    _(
+                        "Plik tekstowy musi być zapisany w kodowaniu UTF-8 (w Notatniku: "
+                        "„Zapisz jako”, kodowanie UTF-8)."
+                    )
                 )
     finally:
         upload.seek(0)
     raise ValidationError(
-        "Nieobsługiwany rodzaj pliku. Dozwolone są dokumenty PDF, DOCX, ODT, XLSX, "
-        "ODS i TXT; plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
+        _(
+            "Nieobsługiwany rodzaj pliku. Dozwolone są dokumenty PDF, DOCX, ODT, XLSX, "
+            "ODS i TXT; plik może być uszkodzony lub mieć inny format niż wskazuje nazwa."
+        )
     )
 
 

@@ -155,9 +155,11 @@ class StaffPasswordResetView(auth_views.PasswordResetView):
             logger.exception("Mail server unreachable for a password reset.")
             form.add_error(  # the admin's template shows this field's errors only
                 "email",
-                "Nie udało się wysłać wiadomości: serwer poczty nie odpowiada. "
-                "Spróbuj ponownie później albo poproś administratora strony o "
-                "ustawienie nowego hasła.",
+                _(
+                    "Nie udało się wysłać wiadomości: serwer poczty nie odpowiada. "
+                    "Spróbuj ponownie później albo poproś administratora strony o "
+                    "ustawienie nowego hasła."
+                ),
             )
             return self.form_invalid(form)
         return super().form_valid(form)

@@ -8,6 +8,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from base import history
 from base.admin import AttachmentInline, ContentAdmin
@@ -26,11 +27,13 @@ class ArticleImageFormSet(forms.BaseInlineFormSet):
             for number, form in enumerate(self.forms, start=1)
             if form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
-        mains = [f for _, f in kept if f.cleaned_data.get("placement") == "main"]
+        mains = [f for _number, f in kept if f.cleaned_data.get("placement") == "main"]
         if len(mains) > 1:
             raise ValidationError(
-                "Tylko jedno zdjęcie może być zdjęciem głównym; pozostałe ustaw jako "
-                "„galeria”."
+                _(
+                    "Tylko jedno zdjęcie może być zdjęciem głównym; pozostałe ustaw jako "
+                    "„galeria”."
+                )
             )
         if self.instance.status != Article.Status.PUBLISHED:
             return
@@ -41,17 +44,21 @@ class ArticleImageFormSet(forms.BaseInlineFormSet):
                 continue
             form.add_error(
                 "alt_text",
-                "Wpisz, co przedstawia zdjęcie, albo zaznacz „dekoracyjne”.",
+                _("Wpisz, co przedstawia zdjęcie, albo zaznacz „dekoracyjne”."),
             )
             image = data.get("image")
-            name = image.name.rsplit("/", 1)[-1] if image else "bez pliku"
-            missing.append(f"zdjęcie nr {number} ({name})")
+            name = image.name.rsplit("/", 1)[-1] if image else _("bez pliku")
+            missing.append(
+                _("zdjęcie nr %(number)s (%(name)s)") % {"number": number, "name": name}
+            )
         if missing:
             raise ValidationError(
-                "Nie można opublikować artykułu: brak tekstu alternatywnego dla: "
-                + ", ".join(missing)
-                + ". Opisz zdjęcie albo zaznacz „dekoracyjne”, albo zapisz artykuł "
-                "jako szkic."
+                _(
+                    "Nie można opublikować artykułu: brak tekstu alternatywnego dla: "
+                    "%(photos)s. Opisz zdjęcie albo zaznacz „dekoracyjne”, albo zapisz "
+                    "artykuł jako szkic."
+                )
+                % {"photos": ", ".join(missing)}
             )
 
 
@@ -96,7 +103,7 @@ class ArticleImageInline(PublishedArticleInlineMixin, admin.StackedInline):
     ]
     readonly_fields = ["preview"]
 
-    @admin.display(description="Podgląd")
+    @admin.display(description=_("Podgląd"))
     def preview(self, obj):
         if not obj.pk or not obj.image:
             return "—"
@@ -111,7 +118,7 @@ class ArticleImageInline(PublishedArticleInlineMixin, admin.StackedInline):
 
 @admin.register(Category)
 class CategoryAdmin(ContentAdmin):
-    presence_object = "tę kategorię"
+    presence_object = _("tę kategorię")
     list_display = ["name", "slug"]
     list_filter = []
     search_fields = ["name", "description"]
@@ -202,18 +209,18 @@ class ArticleAdminForm(forms.ModelForm):
 class PublicationFilter(admin.SimpleListFilter):
     """The states of the status column, each through its QuerySet method."""
 
-    title = "stan publikacji"
+    title = _("stan publikacji")
     parameter_name = "stan"
     STATES = {
-        "szkic": ("szkice", "drafts"),
-        "akceptacja": ("do akceptacji", "in_review"),
-        "zaplanowany": ("zaplanowane", "scheduled"),
-        "opublikowany": ("opublikowane", "published"),
-        "archiwum": ("archiwum (po końcu publikacji)", "archived"),
+        "szkic": (_("szkice"), "drafts"),
+        "akceptacja": (_("do akceptacji"), "in_review"),
+        "zaplanowany": (_("zaplanowane"), "scheduled"),
+        "opublikowany": (_("opublikowane"), "published"),
+        "archiwum": (_("archiwum (po końcu publikacji)"), "archived"),
     }
 
     def lookups(self, request, model_admin):
-        return [(value, label) for value, (label, _) in self.STATES.items()]
+        return [(value, label) for value, (label, _method) in self.STATES.items()]
 
     def queryset(self, request, queryset):
         if self.value() in self.STATES:
@@ -223,7 +230,7 @@ class PublicationFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(ContentAdmin):
-    presence_object = "ten artykuł"
+    presence_object = _("ten artykuł")
     form = ArticleAdminForm
     list_display = ["title", "publication", "category", "author"]
     list_filter = [PublicationFilter, "category", "is_featured", "published_at"]
@@ -235,7 +242,7 @@ class ArticleAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["title", "lead", "body"]}),
         (
-            "Publikacja",
+            _("Publikacja"),
             {
                 "fields": [
                     "status",
@@ -246,7 +253,7 @@ class ArticleAdmin(ContentAdmin):
                 ]
             },
         ),
-        ("Adres strony", {"classes": ["collapse"], "fields": ["slug"]}),
+        (_("Adres strony"), {"classes": ["collapse"], "fields": ["slug"]}),
     ]
     publishing_fields = [
         "status",
@@ -263,7 +270,7 @@ class ArticleAdmin(ContentAdmin):
     def is_public(self, obj):
         return obj.is_live
 
-    @admin.display(description="Stan", ordering="published_at")
+    @admin.display(description=_("Stan"), ordering="published_at")
     def publication(self, obj):
         return obj.publication_label
 
@@ -297,8 +304,11 @@ class ArticleAdmin(ContentAdmin):
                 # The editor's form has none of these: a crafted request.
                 messages.error(
                     request,
-                    "Nie masz uprawnień do publikowania, planowania ani wycofywania "
-                    "artykułów; to robi wydawca. Nic nie zostało zapisane.",
+                    _(
+                        "Nie masz uprawnień do publikowania, planowania ani "
+                        "wycofywania artykułów; to robi wydawca. Nic nie zostało "
+                        "zapisane."
+                    ),
                 )
                 return HttpResponseRedirect(request.get_full_path())
         return super().changeform_view(request, object_id, form_url, extra_context)
@@ -329,8 +339,11 @@ class ArticleAdmin(ContentAdmin):
         if getattr(request, "proposed_change", False):
             messages.info(
                 request,
-                f"Zmiana artykułu „{obj}” czeka na akceptację wydawcy. Mieszkańcy "
-                "widzą dotychczasową wersję do czasu akceptacji.",
+                _(
+                    "Zmiana artykułu „%(article)s” czeka na akceptację wydawcy. "
+                    "Mieszkańcy widzą dotychczasową wersję do czasu akceptacji."
+                )
+                % {"article": obj},
             )
             return HttpResponseRedirect(reverse("admin:news_article_changelist"))
         return super().response_change(request, obj)
@@ -338,13 +351,21 @@ class ArticleAdmin(ContentAdmin):
     def change_form_warnings(self, obj):
         warnings = super().change_form_warnings(obj)
         if obj.status == Article.Status.DRAFT and obj.review_note:
-            warnings.append(f"Wydawca zwrócił artykuł do poprawy: {obj.review_note}")
+            warnings.append(
+                _("Wydawca zwrócił artykuł do poprawy: %(note)s")
+                % {"note": obj.review_note}
+            )
         for change in obj.changes.all()[:5]:
             if change.is_pending:
                 warnings.append(
-                    f"Czeka na akceptację zmiana od {history.person(change.author)} "
-                    f"z {change.created_at:%d.%m.%Y %H:%M} (lista: Start → Czeka na "
-                    "akceptację)."
+                    _(
+                        "Czeka na akceptację zmiana od %(person)s z %(date)s (lista: "
+                        "Start → Czeka na akceptację)."
+                    )
+                    % {
+                        "person": history.person(change.author),
+                        "date": f"{change.created_at:%d.%m.%Y %H:%M}",
+                    }
                 )
             elif change.state == ArticleChange.State.REJECTED and change.decision_note:
                 warnings.append(
@@ -391,42 +412,51 @@ class ArticleAdmin(ContentAdmin):
                 article.save()
             changed += 1
         skipped = queryset.count() - changed
-        message = f"{done}: {changed} z {changed + skipped}."
+        message = _("%(done)s: %(changed)d z %(total)d.") % {
+            "done": done,
+            "changed": changed,
+            "total": changed + skipped,
+        }
         if skipped:
-            message += f" Pominięto {skipped} ({skipped_reason})."
+            message += " " + _("Pominięto %(count)d (%(reason)s).") % {
+                "count": skipped,
+                "reason": skipped_reason,
+            }
         self.message_user(
             request, message, messages.SUCCESS if changed else messages.WARNING
         )
 
-    @admin.action(description="Opublikuj zaznaczone", permissions=["publish"])
+    @admin.action(description=_("Opublikuj zaznaczone"), permissions=["publish"])
     def publish_selected(self, request, queryset):
         self._apply(
             request,
             queryset.exclude(status=Article.Status.PUBLISHED),
             "publish",
-            "Opublikowano",
-            "zdjęcie bez tekstu alternatywnego: otwórz artykuł i opisz je",
+            _("Opublikowano"),
+            _("zdjęcie bez tekstu alternatywnego: otwórz artykuł i opisz je"),
         )
 
     @admin.action(
-        description="Wycofaj z publikacji zaznaczone", permissions=["publish"]
+        description=_("Wycofaj z publikacji zaznaczone"), permissions=["publish"]
     )
     def unpublish_selected(self, request, queryset):
         self._apply(
             request,
             queryset.filter(status=Article.Status.PUBLISHED),
             "unpublish",
-            "Wycofano z publikacji",
+            _("Wycofano z publikacji"),
             "",
         )
 
-    @admin.action(description="Wyślij do akceptacji zaznaczone", permissions=["review"])
+    @admin.action(
+        description=_("Wyślij do akceptacji zaznaczone"), permissions=["review"]
+    )
     def submit_selected(self, request, queryset):
         self._apply(
             request,
             queryset.filter(status=Article.Status.DRAFT),
             "submit_for_review",
-            "Wysłano do akceptacji",
+            _("Wysłano do akceptacji"),
             "",
         )
 
@@ -452,15 +482,19 @@ class ArticleAdmin(ContentAdmin):
                             text=change.note or note,
                         )
                         reversion.set_comment(
-                            f"Zaakceptowano zmianę od {history.person(change.author)}."
+                            _("Zaakceptowano zmianę od %(person)s.")
+                            % {"person": history.person(change.author)}
                         )
                     else:
                         change.reject(request.user, note)
             except ValidationError as problem:
                 error = " ".join(problem.messages)
             else:
-                verb = "zaakceptowana" if "_accept" in request.POST else "odrzucona"
-                messages.success(request, f"Zmiana artykułu „{article}” {verb}.")
+                if "_accept" in request.POST:
+                    done = _("Zmiana artykułu „%(article)s” zaakceptowana.")
+                else:
+                    done = _("Zmiana artykułu „%(article)s” odrzucona.")
+                messages.success(request, done % {"article": article})
                 return HttpResponseRedirect(reverse("admin:index"))
         live = {name: getattr(article, name) for name in ArticleChange.FIELDS}
         context = {
@@ -490,16 +524,18 @@ class ArticleAdmin(ContentAdmin):
                 link = PreviewLink.create_for(article, request.user)
                 messages.success(
                     request,
-                    "Utworzono link do podglądu ważny do "
-                    f"{timezone.localtime(link.expires_at):%d.%m.%Y %H:%M}. "
-                    "Skopiuj go z listy poniżej.",
+                    _(
+                        "Utworzono link do podglądu ważny do %(date)s. Skopiuj go z "
+                        "listy poniżej."
+                    )
+                    % {"date": f"{timezone.localtime(link.expires_at):%d.%m.%Y %H:%M}"},
                 )
             elif request.POST.get("revoke", "").isdigit():
                 link = get_object_or_404(
                     article.preview_links, pk=int(request.POST["revoke"])
                 )
                 link.revoke(request.user)
-                messages.success(request, "Link unieważniony: już nie działa.")
+                messages.success(request, _("Link unieważniony: już nie działa."))
             return HttpResponseRedirect(request.path)
         links = [
             (link, request.build_absolute_uri(link.get_absolute_url()))
@@ -508,7 +544,7 @@ class ArticleAdmin(ContentAdmin):
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
-            "title": f"Linki do podglądu: {article}",
+            "title": _("Linki do podglądu: %(article)s") % {"article": article},
             "article": article,
             "links": links,
         }

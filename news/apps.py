@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 from base.apps import connect_group_permissions, crud
 
@@ -21,7 +22,7 @@ GROUP_PERMISSIONS = {
 
 class NewsConfig(AppConfig):
     name = "news"
-    verbose_name = "Aktualności"
+    verbose_name = _("Aktualności")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
+from django.utils.translation import gettext as _
 
 from base.fields import clean_html
 from base.models import Office
@@ -62,13 +63,13 @@ class LatestArticlesFeed(Feed):
         return super(LatestArticlesFeed, feed).__call__(request, *args, **kwargs)
 
     def title(self):
-        return f"Aktualności – {self.office.name}"
+        return _("Aktualności – %(office)s") % {"office": self.office.name}
 
     def link(self):
         return reverse("news:list")
 
     def description(self):
-        return f"Najnowsze aktualności: {self.office.name}."
+        return _("Najnowsze aktualności: %(office)s.") % {"office": self.office.name}
 
     def author_name(self):
         return self.office.name
@@ -151,7 +152,9 @@ class CategoryFeed(LatestArticlesFeed):
         return category.get_absolute_url()
 
     def description(self, category):
-        return category.description or f"Aktualności w kategorii {category.name}."
+        return category.description or _("Aktualności w kategorii %(category)s.") % {
+            "category": category.name
+        }
 
     def items(self, category):
         return (

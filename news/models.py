@@ -12,11 +12,12 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext_lazy as _
 
 from base import images
 from base.fields import CleanImageField, RichTextField
 from base.functions import Fold, all_words_in
-from base.models import Translatable, Versioned
+from base.models import TRANSLATION_LANGUAGES, Translatable, Versioned
 from base.slugs import RESERVED_SLUGS, unique_slug
 from base.uploads import UploadTo, validate_image
 
@@ -25,23 +26,25 @@ from base.uploads import UploadTo, validate_image
 class Category(Translatable, Versioned):
     translation_title = "name"
 
-    name = models.CharField("nazwa", max_length=100, unique=True)
+    name = models.CharField(_("nazwa"), max_length=100, unique=True)
     slug = models.SlugField(
-        "adres (slug)",
+        _("adres (slug)"),
         max_length=120,
         unique=True,
-        help_text="Część adresu strony kategorii, np. „wyroznienia”. "
-        "Uzupełnia się sama z nazwy.",
+        help_text=_(
+            "Część adresu strony kategorii, np. „wyroznienia”. "
+            "Uzupełnia się sama z nazwy."
+        ),
     )
     description = models.TextField(
-        "opis",
+        _("opis"),
         blank=True,
-        help_text="Krótkie wprowadzenie wyświetlane nad listą artykułów kategorii.",
+        help_text=_("Krótkie wprowadzenie wyświetlane nad listą artykułów kategorii."),
     )
 
     class Meta:
-        verbose_name = "kategoria"
-        verbose_name_plural = "kategorie"
+        verbose_name = _("kategoria")
+        verbose_name_plural = _("kategorie")
         ordering = ["name", "pk"]
 
     def __str__(self):
@@ -139,35 +142,41 @@ class ArticleQuerySet(models.QuerySet):
 @reversion.register(follow=["images", "attachments"])
 class Article(Translatable, Versioned):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Szkic"
-        REVIEW = "review", "Do akceptacji"
-        PUBLISHED = "published", "Opublikowany"
+        DRAFT = "draft", _("Szkic")
+        REVIEW = "review", _("Do akceptacji")
+        PUBLISHED = "published", _("Opublikowany")
 
-    title = models.CharField("tytuł", max_length=200)
+    title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
-        "adres (slug)",
+        _("adres (slug)"),
         max_length=220,
         unique=True,
         blank=True,
-        help_text="Część adresu artykułu. Uzupełnia się sama z tytułu (bez polskich "
-        "znaków). Zmiana adresu opublikowanego artykułu tworzy przekierowanie ze "
-        "starego adresu, więc udostępnione linki dalej działają.",
+        help_text=_(
+            "Część adresu artykułu. Uzupełnia się sama z tytułu (bez polskich "
+            "znaków). Zmiana adresu opublikowanego artykułu tworzy przekierowanie ze "
+            "starego adresu, więc udostępnione linki dalej działają."
+        ),
     )
     lead = models.CharField(
-        "zajawka",
+        _("zajawka"),
         max_length=300,
-        help_text="Jedno–dwa zdania streszczenia (do 300 znaków), bez formatowania. "
-        "Pokazywane na liście aktualności, w wynikach wyszukiwarek i w kanale RSS.",
+        help_text=_(
+            "Jedno–dwa zdania streszczenia (do 300 znaków), bez formatowania. "
+            "Pokazywane na liście aktualności, w wynikach wyszukiwarek i w kanale RSS."
+        ),
     )
     body = RichTextField(
-        "treść",
+        _("treść"),
         blank=True,
-        help_text="Treść artykułu. Śródtytuły zaczynaj od „Nagłówek 2”; tytuł strony "
-        "jest dodawany automatycznie.",
+        help_text=_(
+            "Treść artykułu. Śródtytuły zaczynaj od „Nagłówek 2”; tytuł strony "
+            "jest dodawany automatycznie."
+        ),
     )
     category = models.ForeignKey(
         Category,
-        verbose_name="kategoria",
+        verbose_name=_("kategoria"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -175,38 +184,44 @@ class Article(Translatable, Versioned):
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="autor",
+        verbose_name=_("autor"),
         on_delete=models.SET_NULL,
         null=True,
         editable=False,
         related_name="articles",
     )
     status = models.CharField(
-        "status",
+        _("status"),
         max_length=10,
         choices=Status,
         default=Status.DRAFT,
-        help_text="Szkic i artykuł do akceptacji widzą tylko pracownicy. Opublikowany "
-        "artykuł widzą wszyscy od daty publikacji.",
+        help_text=_(
+            "Szkic i artykuł do akceptacji widzą tylko pracownicy. Opublikowany "
+            "artykuł widzą wszyscy od daty publikacji."
+        ),
     )
     published_at = models.DateTimeField(
-        "data publikacji",
+        _("data publikacji"),
         null=True,
         blank=True,
-        help_text="Ustawiana automatycznie przy pierwszej publikacji. Data w przyszłości "
-        "oznacza publikację zaplanowaną: artykuł pojawi się sam o tej godzinie.",
+        help_text=_(
+            "Ustawiana automatycznie przy pierwszej publikacji. Data w przyszłości "
+            "oznacza publikację zaplanowaną: artykuł pojawi się sam o tej godzinie."
+        ),
     )
     published_until = models.DateTimeField(
-        "koniec publikacji",
+        _("koniec publikacji"),
         null=True,
         blank=True,
-        help_text="Opcjonalnie, np. koniec naboru. Po tej chwili artykuł znika z list, "
-        "kanałów RSS, wyszukiwarki i strony głównej, a jego strona zostaje pod "
-        "adresem z oznaczeniem „Archiwum — informacja nieaktualna”.",
+        help_text=_(
+            "Opcjonalnie, np. koniec naboru. Po tej chwili artykuł znika z list, "
+            "kanałów RSS, wyszukiwarki i strony głównej, a jego strona zostaje pod "
+            "adresem z oznaczeniem „Archiwum — informacja nieaktualna”."
+        ),
     )
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="opublikował(a)",
+        verbose_name=_("opublikował(a)"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -215,7 +230,7 @@ class Article(Translatable, Versioned):
     )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="wysłał(a) do akceptacji",
+        verbose_name=_("wysłał(a) do akceptacji"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -223,40 +238,46 @@ class Article(Translatable, Versioned):
         related_name="+",
     )
     submitted_at = models.DateTimeField(
-        "wysłano do akceptacji", null=True, blank=True, editable=False
+        _("wysłano do akceptacji"), null=True, blank=True, editable=False
     )
     review_note = models.TextField(
-        "uwagi wydawcy",
+        _("uwagi wydawcy"),
         blank=True,
         db_default="",
-        help_text="Dla autora: co poprawić przed publikacją. Wymagane przy "
-        "„Zwróć do poprawy”.",
+        help_text=_(
+            "Dla autora: co poprawić przed publikacją. Wymagane przy "
+            "„Zwróć do poprawy”."
+        ),
     )
     is_featured = models.BooleanField(
-        "wyróżniony",
+        _("wyróżniony"),
         default=False,
-        help_text="Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej, "
-        "do daty w polu „wyróżniony do”.",
+        help_text=_(
+            "Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej, "
+            "do daty w polu „wyróżniony do”."
+        ),
     )
     featured_until = models.DateTimeField(
-        "wyróżniony do",
+        _("wyróżniony do"),
         null=True,
         blank=True,
-        help_text="Po tej chwili artykuł wraca na swoje miejsce według daty. Puste "
-        "pole przy zaznaczonym wyróżnieniu: 14 dni od publikacji.",
+        help_text=_(
+            "Po tej chwili artykuł wraca na swoje miejsce według daty. Puste "
+            "pole przy zaznaczonym wyróżnieniu: 14 dni od publikacji."
+        ),
     )
-    created_at = models.DateTimeField("utworzono", auto_now_add=True)
-    updated_at = models.DateTimeField("zmieniono", auto_now=True)
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
     attachments = GenericRelation("base.Attachment")
 
     objects = ArticleQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "artykuł"
-        verbose_name_plural = "artykuły"
+        verbose_name = _("artykuł")
+        verbose_name_plural = _("artykuły")
         ordering = [F("published_at").desc(nulls_first=True), "-pk"]
         get_latest_by = "published_at"
-        permissions = [("publish_article", "Może publikować artykuły")]
+        permissions = [("publish_article", _("Może publikować artykuły"))]
         indexes = [
             models.Index(
                 fields=["status", "-published_at"], name="news_article_pub_idx"
@@ -318,7 +339,7 @@ class Article(Translatable, Versioned):
             raise ValidationError(
                 {
                     "published_until": ValidationError(
-                        "Koniec publikacji musi być później niż data publikacji.",
+                        _("Koniec publikacji musi być później niż data publikacji."),
                         code="ends_before_start",
                     )
                 }
@@ -332,7 +353,9 @@ class Article(Translatable, Versioned):
             raise ValidationError(
                 {
                     "slug": ValidationError(
-                        "Ten adres jest zajęty przez dział aktualności; wybierz inny.",
+                        _(
+                            "Ten adres jest zajęty przez dział aktualności; wybierz inny."
+                        ),
                         code="reserved_slug",
                     )
                 }
@@ -372,40 +395,47 @@ class Article(Translatable, Versioned):
     def _require_publisher(self, user, action):
         if not self.may_publish(user):
             raise PermissionDenied(
-                f"Nie masz uprawnień, by {action}: to robi wydawca (grupa Wydawcy). "
-                "Nic nie zostało zmienione."
+                _(
+                    "Nie masz uprawnień, by %(action)s: to robi wydawca (grupa "
+                    "Wydawcy). Nic nie zostało zmienione."
+                )
+                % {"action": action}
             )
 
     def submit_for_review(self, user):
         if self.status != self.Status.DRAFT:
-            raise ValidationError("Do akceptacji można wysłać tylko szkic.")
+            raise ValidationError(_("Do akceptacji można wysłać tylko szkic."))
         self.status = self.Status.REVIEW
         self.submitted_by, self.submitted_at = user, timezone.now()
         self.review_note = ""
 
     def withdraw_from_review(self, user):
         if self.status != self.Status.REVIEW:
-            raise ValidationError("Ten artykuł nie czeka na akceptację.")
+            raise ValidationError(_("Ten artykuł nie czeka na akceptację."))
         if self.submitted_by_id != user.pk and not self.may_publish(user):
             raise PermissionDenied(
-                "Prośbę o akceptację wycofuje osoba, która ją wysłała, albo wydawca."
+                _("Prośbę o akceptację wycofuje osoba, która ją wysłała, albo wydawca.")
             )
         self.status = self.Status.DRAFT
 
     def return_to_author(self, user, note):
-        self._require_publisher(user, "zwrócić artykuł do poprawy")
+        self._require_publisher(user, _("zwrócić artykuł do poprawy"))
         if self.status != self.Status.REVIEW:
-            raise ValidationError("Do poprawy można zwrócić artykuł do akceptacji.")
+            raise ValidationError(_("Do poprawy można zwrócić artykuł do akceptacji."))
         if not (note or "").strip():
             raise ValidationError(
-                {"review_note": "Napisz autorowi, co poprawić (pole „Uwagi wydawcy”)."}
+                {
+                    "review_note": _(
+                        "Napisz autorowi, co poprawić (pole „Uwagi wydawcy”)."
+                    )
+                }
             )
         self.status = self.Status.DRAFT
         self.review_note = note.strip()
 
     def publish(self, user, at=None):
         """Publish now, or at ``at`` (scheduled)."""
-        self._require_publisher(user, "publikować artykuły")
+        self._require_publisher(user, _("publikować artykuły"))
         self.status = self.Status.PUBLISHED
         self.published_at = (
             at or self.published_at or timezone.now().replace(microsecond=0)
@@ -419,9 +449,9 @@ class Article(Translatable, Versioned):
         return self.images.filter(alt_text="", is_decorative=False)
 
     def unpublish(self, user):
-        self._require_publisher(user, "wycofywać artykuły z publikacji")
+        self._require_publisher(user, _("wycofywać artykuły z publikacji"))
         if self.status != self.Status.PUBLISHED:
-            raise ValidationError("Ten artykuł nie jest opublikowany.")
+            raise ValidationError(_("Ten artykuł nie jest opublikowany."))
         self.status = self.Status.DRAFT
 
     def change_needs_review(self, user):
@@ -446,19 +476,25 @@ class Article(Translatable, Versioned):
         """One clear state for staff: "szkic", "do akceptacji", "zaplanowany na
         5 grudnia 2026, 10:00", "opublikowany" or "archiwum"."""
         if self.status == self.Status.REVIEW:
-            return "do akceptacji"
+            return str(_("do akceptacji"))
         if self.status != self.Status.PUBLISHED:
-            return "szkic (zwrócony do poprawy)" if self.review_note else "szkic"
+            if self.review_note:
+                return str(_("szkic (zwrócony do poprawy)"))
+            return str(_("szkic"))
         if self.is_archived:
             until = timezone.localtime(self.published_until)
-            return f"archiwum (koniec publikacji {format_date(until, 'j E Y, H:i')})"
+            return _("archiwum (koniec publikacji %(date)s)") % {
+                "date": format_date(until, "j E Y, H:i")
+            }
         if self.is_live:
             if self.is_featured_now and self.featured_until:
                 until = timezone.localtime(self.featured_until)
-                return f"opublikowany, wyróżniony do {format_date(until, 'j E, H:i')}"
-            return "opublikowany"
+                return _("opublikowany, wyróżniony do %(date)s") % {
+                    "date": format_date(until, "j E, H:i")
+                }
+            return str(_("opublikowany"))
         when = timezone.localtime(self.published_at)
-        return f"zaplanowany na {format_date(when, 'j E Y, H:i')}"
+        return _("zaplanowany na %(date)s") % {"date": format_date(when, "j E Y, H:i")}
 
     @property
     def label_with_state(self):
@@ -495,55 +531,69 @@ class ArticleImage(models.Model):
     """A photo of an article: its main image or one of its gallery."""
 
     class Placement(models.TextChoices):
-        MAIN = "main", "zdjęcie główne"
-        GALLERY = "gallery", "galeria"
+        MAIN = "main", _("zdjęcie główne")
+        GALLERY = "gallery", _("galeria")
 
     article = models.ForeignKey(
-        Article, verbose_name="artykuł", on_delete=models.CASCADE, related_name="images"
+        Article,
+        verbose_name=_("artykuł"),
+        on_delete=models.CASCADE,
+        related_name="images",
     )
     image = CleanImageField(
-        "plik zdjęcia",
+        _("plik zdjęcia"),
         upload_to=UploadTo("articles"),
         width_field="width",
         height_field="height",
         validators=[validate_image],
-        help_text="JPEG, PNG, WebP lub GIF, do 10 MB i 40 megapikseli. Dane EXIF "
-        "(w tym lokalizacja GPS) są usuwane. Wymagany jest tekst alternatywny albo "
-        "zaznaczenie „dekoracyjne”.",
+        help_text=_(
+            "JPEG, PNG, WebP lub GIF, do 10 MB i 40 megapikseli. Dane EXIF "
+            "(w tym lokalizacja GPS) są usuwane. Wymagany jest tekst alternatywny albo "
+            "zaznaczenie „dekoracyjne”."
+        ),
     )
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
     alt_text = models.CharField(
-        "tekst alternatywny",
+        _("tekst alternatywny"),
         max_length=250,
         blank=True,
-        help_text="Co widać na zdjęciu, dla osób, które go nie widzą, np. „Dyrektor "
-        "ośrodka odbiera certyfikat z rąk przedstawicielki CAL”. Nie zaczynaj od "
-        "„zdjęcie…”.",
+        help_text=_(
+            "Co widać na zdjęciu, dla osób, które go nie widzą, np. „Dyrektor "
+            "ośrodka odbiera certyfikat z rąk przedstawicielki CAL”. Nie zaczynaj od "
+            "„zdjęcie…”."
+        ),
     )
     is_decorative = models.BooleanField(
-        "dekoracyjne",
+        _("dekoracyjne"),
         default=False,
-        help_text="Zaznacz tylko, gdy zdjęcie nic nie wnosi do treści (ozdobnik); "
-        "czytniki ekranu je pominą.",
+        help_text=_(
+            "Zaznacz tylko, gdy zdjęcie nic nie wnosi do treści (ozdobnik); "
+            "czytniki ekranu je pominą."
+        ),
     )
-    caption = models.CharField("podpis", max_length=300, blank=True)
+    caption = models.CharField(_("podpis"), max_length=300, blank=True)
     credit = models.CharField(
-        "autor zdjęcia", max_length=200, blank=True, help_text="Np. „fot. MOPS Mława”."
+        _("autor zdjęcia"),
+        max_length=200,
+        blank=True,
+        help_text=_("Np. „fot. MOPS Mława”."),
     )
     placement = models.CharField(
-        "miejsce",
+        _("miejsce"),
         max_length=10,
         choices=Placement,
         default=Placement.GALLERY,
-        help_text="Zdjęcie główne jest nad treścią artykułu i na liście aktualności; "
-        "pozostałe tworzą galerię pod artykułem.",
+        help_text=_(
+            "Zdjęcie główne jest nad treścią artykułu i na liście aktualności; "
+            "pozostałe tworzą galerię pod artykułem."
+        ),
     )
-    position = models.PositiveSmallIntegerField("kolejność", default=0)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
 
     class Meta:
-        verbose_name = "zdjęcie"
-        verbose_name_plural = "zdjęcia"
+        verbose_name = _("zdjęcie")
+        verbose_name_plural = _("zdjęcia")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -581,53 +631,67 @@ class ArticleChange(models.Model):
     published article are changed by publishers)."""
 
     class State(models.TextChoices):
-        PENDING = "pending", "czeka na akceptację"
-        ACCEPTED = "accepted", "zaakceptowana"
-        REJECTED = "rejected", "odrzucona"
+        PENDING = "pending", _("czeka na akceptację")
+        ACCEPTED = "accepted", _("zaakceptowana")
+        REJECTED = "rejected", _("odrzucona")
 
     #: The fields an editor's proposal carries (attnames).
-    FIELDS = ["title", "lead", "body", "category_id", "slug"]
+    FIELDS = [
+        "title",
+        "lead",
+        "body",
+        "category_id",
+        "slug",
+        *(
+            f"{name}_{language}"
+            for language in TRANSLATION_LANGUAGES
+            for name in ("title", "lead", "body", "slug")
+        ),
+    ]
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="changes"
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="autor zmiany",
+        verbose_name=_("autor zmiany"),
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
     )
-    created_at = models.DateTimeField("zaproponowano", auto_now_add=True)
-    base_version = models.BigIntegerField("wersja artykułu, od której wyszła zmiana")
-    values = models.JSONField("proponowana treść")
-    note = models.CharField("opis zmiany", max_length=300, blank=True)
+    created_at = models.DateTimeField(_("zaproponowano"), auto_now_add=True)
+    base_version = models.BigIntegerField(_("wersja artykułu, od której wyszła zmiana"))
+    values = models.JSONField(_("proponowana treść"))
+    note = models.CharField(_("opis zmiany"), max_length=300, blank=True)
     state = models.CharField(
-        "stan", max_length=10, choices=State, default=State.PENDING
+        _("stan"), max_length=10, choices=State, default=State.PENDING
     )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name="zdecydował(a)",
+        verbose_name=_("zdecydował(a)"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
     )
-    decided_at = models.DateTimeField("decyzja", null=True, blank=True)
-    decision_note = models.TextField("uwagi wydawcy", blank=True)
+    decided_at = models.DateTimeField(_("decyzja"), null=True, blank=True)
+    decision_note = models.TextField(_("uwagi wydawcy"), blank=True)
 
     objects = ArticleChangeQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "zmiana czekająca na akceptację"
-        verbose_name_plural = "zmiany czekające na akceptację"
+        verbose_name = _("zmiana czekająca na akceptację")
+        verbose_name_plural = _("zmiany czekające na akceptację")
         ordering = ["-created_at"]
         indexes = [
             models.Index(fields=["state", "created_at"], name="news_change_state")
         ]
 
     def __str__(self):
-        return f"Zmiana artykułu „{self.article}” ({self.get_state_display()})"
+        return _("Zmiana artykułu „%(article)s” (%(state)s)") % {
+            "article": self.article,
+            "state": self.get_state_display(),
+        }
 
     @classmethod
     def propose(cls, article, user, values, note=""):
@@ -657,10 +721,10 @@ class ArticleChange(models.Model):
     def _decide(self, user, state, note):
         if not Article.may_publish(user):
             raise PermissionDenied(
-                "Zmiany w opublikowanych artykułach akceptuje wydawca."
+                _("Zmiany w opublikowanych artykułach akceptuje wydawca.")
             )
         if not self.is_pending:
-            raise ValidationError("O tej zmianie już zdecydowano.")
+            raise ValidationError(_("O tej zmianie już zdecydowano."))
         self.state, self.decided_by = state, user
         self.decided_at, self.decision_note = timezone.now(), note.strip()
 
@@ -679,7 +743,7 @@ class ArticleChange(models.Model):
 
     def reject(self, user, note):
         if not (note or "").strip():
-            raise ValidationError("Napisz autorowi, dlaczego zmiana jest odrzucona.")
+            raise ValidationError(_("Napisz autorowi, dlaczego zmiana jest odrzucona."))
         self._decide(user, self.State.REJECTED, note)
         self.save()
 
@@ -697,17 +761,20 @@ class PreviewLink(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField("utworzono", auto_now_add=True)
-    expires_at = models.DateTimeField("ważny do")
-    revoked_at = models.DateTimeField("unieważniono", null=True, blank=True)
+    created_at = models.DateTimeField(_("utworzono"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("ważny do"))
+    revoked_at = models.DateTimeField(_("unieważniono"), null=True, blank=True)
 
     class Meta:
-        verbose_name = "link do podglądu"
-        verbose_name_plural = "linki do podglądu"
+        verbose_name = _("link do podglądu")
+        verbose_name_plural = _("linki do podglądu")
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Podgląd „{self.article}” do {self.expires_at:%d.%m.%Y}"
+        return _("Podgląd „%(article)s” do %(date)s") % {
+            "article": self.article,
+            "date": f"{self.expires_at:%d.%m.%Y}",
+        }
 
     def get_absolute_url(self):
         return reverse("news:preview", kwargs={"token": self.token})
@@ -715,7 +782,7 @@ class PreviewLink(models.Model):
     @classmethod
     def create_for(cls, article, user):
         if not Article.may_publish(user):
-            raise PermissionDenied("Link do podglądu tworzy wydawca.")
+            raise PermissionDenied(_("Link do podglądu tworzy wydawca."))
         return cls.objects.create(
             article=article,
             created_by=user,
@@ -734,7 +801,7 @@ class PreviewLink(models.Model):
 
     def revoke(self, user):
         if not Article.may_publish(user):
-            raise PermissionDenied("Link do podglądu unieważnia wydawca.")
+            raise PermissionDenied(_("Link do podglądu unieważnia wydawca."))
         self.revoked_at = timezone.now()
         self.save(update_fields=["revoked_at"])
 

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -76,7 +77,7 @@ def preview_link(request, token):
     so."""
     link = PreviewLink.from_token(token)
     if link is None and not PreviewLink.objects.filter(pk=_unsigned_pk(token)).exists():
-        raise Http404("Nie ma takiego podglądu.")
+        raise Http404(_("Nie ma takiego podglądu."))
     if link is None or not link.is_active:
         response = render(request, "news/preview_link_invalid.html", status=410)
     else:

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from base.admin import ContentAdmin
 from pages.models import AccessibilityStatement, Page
@@ -8,7 +9,7 @@ from pages.models import AccessibilityStatement, Page
 
 @admin.register(Page)
 class PageAdmin(ContentAdmin):
-    presence_object = "tę stronę"
+    presence_object = _("tę stronę")
     public_change_log = True
 
     def is_public(self, obj):
@@ -30,9 +31,9 @@ class PageAdmin(ContentAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["title", "description", "body", "kind"]}),
-        ("Film", {"fields": ["video_url", "video_title"]}),
+        (_("Film"), {"fields": ["video_url", "video_title"]}),
         (
-            "Publikacja",
+            _("Publikacja"),
             {
                 "fields": [
                     "is_public",
@@ -48,7 +49,7 @@ class PageAdmin(ContentAdmin):
 
 @admin.register(AccessibilityStatement)
 class AccessibilityStatementAdmin(ContentAdmin):
-    presence_object = "deklarację dostępności"
+    presence_object = _("deklarację dostępności")
     list_display = ["entity_name", "status", "last_reviewed_on", "review_deadline"]
     list_filter = ["status"]
     search_fields = ["entity_name"]
@@ -56,15 +57,15 @@ class AccessibilityStatementAdmin(ContentAdmin):
     fieldsets = [
         (None, {"fields": ["entity_name", "site_url", "published_on", "updated_on"]}),
         (
-            "Stan dostępności",
+            _("Stan dostępności"),
             {"fields": ["status", "inaccessible_content", "exemptions"]},
         ),
         (
-            "Sporządzenie deklaracji",
+            _("Sporządzenie deklaracji"),
             {"fields": ["prepared_on", "last_reviewed_on", "assessment", "auditor"]},
         ),
         (
-            "Informacje zwrotne i kontakt",
+            _("Informacje zwrotne i kontakt"),
             {
                 "fields": [
                     "contact_person",
@@ -75,7 +76,7 @@ class AccessibilityStatementAdmin(ContentAdmin):
             },
         ),
         (
-            "Dostępność architektoniczna i komunikacyjna",
+            _("Dostępność architektoniczna i komunikacyjna"),
             {
                 "fields": [
                     "architecture",
@@ -86,13 +87,13 @@ class AccessibilityStatementAdmin(ContentAdmin):
             },
         ),
         (
-            "Nadmierne obciążenie",
+            _("Nadmierne obciążenie"),
             {"classes": ["collapse"], "fields": ["burden_assessment"]},
         ),
-        ("Publikacja", {"fields": ["is_published"]}),
+        (_("Publikacja"), {"fields": ["is_published"]}),
     ]
 
-    @admin.display(description="Termin przeglądu")
+    @admin.display(description=_("Termin przeglądu"))
     def review_deadline(self, obj):
         return obj.review_deadline(timezone.localdate())
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext_lazy as _
 
 from base.fields import RichTextField
 from base.models import Translatable, Versioned
@@ -63,62 +64,71 @@ class Page(Translatable, Versioned):
     sign-language information."""
 
     class Kind(models.TextChoices):
-        STANDARD = "standard", "zwykła strona"
-        CONTACT = "contact", "kontakt (dane instytucji, godziny pracy, mapa)"
-        PRIVACY = "privacy", "ochrona danych (administrator i inspektor ochrony danych)"
+        STANDARD = "standard", _("zwykła strona")
+        CONTACT = "contact", _("kontakt (dane instytucji, godziny pracy, mapa)")
+        PRIVACY = (
+            "privacy",
+            _("ochrona danych (administrator i inspektor ochrony danych)"),
+        )
 
-    title = models.CharField("tytuł", max_length=200)
+    title = models.CharField(_("tytuł"), max_length=200)
     slug = models.SlugField(
-        "adres (slug)",
+        _("adres (slug)"),
         max_length=120,
         unique=True,
-        help_text="Adres strony, np. „kontakt” daje /kontakt/.",
+        help_text=_("Adres strony, np. „kontakt” daje /kontakt/."),
     )
     description = models.CharField(
-        "opis dla wyszukiwarek",
+        _("opis dla wyszukiwarek"),
         max_length=300,
         blank=True,
-        help_text="Jedno zdanie o zawartości strony (wyniki wyszukiwarek, udostępnienia).",
+        help_text=_(
+            "Jedno zdanie o zawartości strony (wyniki wyszukiwarek, udostępnienia)."
+        ),
     )
-    body = RichTextField("treść", blank=True)
+    body = RichTextField(_("treść"), blank=True)
     kind = models.CharField(
-        "rodzaj",
+        _("rodzaj"),
         max_length=10,
         choices=Kind,
         default=Kind.STANDARD,
-        help_text="Kontakt i ochrona danych same dopisują dane z „Dane instytucji”.",
+        help_text=_("Kontakt i ochrona danych same dopisują dane z „Dane instytucji”."),
     )
     video_url = models.URLField(
-        "film (YouTube)",
+        _("film (YouTube)"),
         blank=True,
-        help_text="Adres filmu w serwisie YouTube, np. informacja w polskim języku "
-        "migowym. Film musi mieć napisy. Odtwarzacz ładuje się dopiero po kliknięciu, "
-        "więc YouTube nie widzi wizyty, dopóki mieszkaniec o to nie poprosi.",
+        help_text=_(
+            "Adres filmu w serwisie YouTube, np. informacja w polskim języku "
+            "migowym. Film musi mieć napisy. Odtwarzacz ładuje się dopiero po kliknięciu, "
+            "więc YouTube nie widzi wizyty, dopóki mieszkaniec o to nie poprosi."
+        ),
     )
     video_title = models.CharField(
-        "tytuł filmu",
+        _("tytuł filmu"),
         max_length=200,
         blank=True,
-        help_text="Np. „Informacja o ośrodku w polskim języku migowym”.",
+        help_text=_("Np. „Informacja o ośrodku w polskim języku migowym”."),
     )
-    is_public = models.BooleanField("widoczna", default=True)
-    show_in_footer = models.BooleanField("link w stopce", default=True)
-    position = models.PositiveSmallIntegerField("kolejność", default=0)
+    is_public = models.BooleanField(_("widoczna"), default=True)
+    show_in_footer = models.BooleanField(_("link w stopce"), default=True)
+    position = models.PositiveSmallIntegerField(_("kolejność"), default=0)
     review_by = models.DateField(
-        "przejrzyj do",
+        _("przejrzyj do"),
         default=a_year_from_today,
-        help_text="Do kiedy sprawdzić, czy treść jest aktualna (domyślnie za rok). "
-        "Po przejrzeniu przesuń datę; po terminie strona pojawi się na liście "
-        "„Do przeglądu” na stronie startowej panelu.",
+        help_text=_(
+            "Do kiedy sprawdzić, czy treść jest aktualna (domyślnie za rok). "
+            "Po przejrzeniu przesuń datę; po terminie strona pojawi się na liście "
+            "„Do przeglądu” na stronie startowej panelu."
+        ),
     )
-    updated_at = models.DateTimeField("zmieniono", auto_now=True)
+    updated_at = models.DateTimeField(_("zmieniono"), auto_now=True)
 
     objects = PageQuerySet.as_manager()
 
     class Meta:
         db_table = "news_page"  # kept from the news app (ARCHITECTURE.md)
-        verbose_name = "strona"
-        verbose_name_plural = "strony informacyjne"
+        verbose_name = _("strona")
+        verbose_name_plural = _("strony informacyjne")
         ordering = ["position", "title", "pk"]
 
     def __str__(self):
@@ -131,13 +141,15 @@ class Page(Translatable, Versioned):
         errors = {}
         if self.slug and address_taken_by_the_site(self.slug):
             errors["slug"] = ValidationError(
-                "Ten adres jest zajęty przez inną część strony; wybierz inny.",
+                _("Ten adres jest zajęty przez inną część strony; wybierz inny."),
                 code="reserved_slug",
             )
         if self.video_url and not YOUTUBE_ID.match(self.video_url):
             errors["video_url"] = ValidationError(
-                "Podaj adres filmu z serwisu YouTube, np. "
-                "https://www.youtube.com/watch?v=…",
+                _(
+                    "Podaj adres filmu z serwisu YouTube, np. "
+                    "https://www.youtube.com/watch?v=…"
+                ),
                 code="not_youtube",
             )
         if errors:
@@ -160,106 +172,126 @@ class AccessibilityStatement(Translatable, Versioned):
     translation_title = "procedure"
 
     class Status(models.TextChoices):
-        COMPLIANT = "compliant", "zgodna"
-        PARTIALLY = "partially", "częściowo zgodna"
-        NOT_COMPLIANT = "not_compliant", "niezgodna"
+        COMPLIANT = "compliant", _("zgodna")
+        PARTIALLY = "partially", _("częściowo zgodna")
+        NOT_COMPLIANT = "not_compliant", _("niezgodna")
 
     class Assessment(models.TextChoices):
-        SELF = "self", "samooceny przeprowadzonej przez podmiot publiczny"
-        EXTERNAL = "external", "badania przeprowadzonego przez podmiot zewnętrzny"
+        SELF = "self", _("samooceny przeprowadzonej przez podmiot publiczny")
+        EXTERNAL = "external", _("badania przeprowadzonego przez podmiot zewnętrzny")
 
     entity_name = models.CharField(
-        "nazwa podmiotu",
+        _("nazwa podmiotu"),
         max_length=200,
-        help_text="Pełna nazwa instytucji, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”.",
+        help_text=_(
+            "Pełna nazwa instytucji, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”."
+        ),
     )
-    site_url = models.URLField("adres strony", help_text="Np. https://mops.mlawa.pl/")
+    site_url = models.URLField(
+        _("adres strony"), help_text=_("Np. https://mops.mlawa.pl/")
+    )
     published_on = models.DateField(
-        "data publikacji strony", help_text="Kiedy strona została opublikowana."
+        _("data publikacji strony"), help_text=_("Kiedy strona została opublikowana.")
     )
     updated_on = models.DateField(
-        "data ostatniej istotnej aktualizacji strony",
-        help_text="Data ostatniej dużej zmiany strony (nie każdego artykułu).",
+        _("data ostatniej istotnej aktualizacji strony"),
+        help_text=_("Data ostatniej dużej zmiany strony (nie każdego artykułu)."),
     )
     status = models.CharField(
-        "status zgodności", max_length=15, choices=Status, default=Status.PARTIALLY
+        _("status zgodności"), max_length=15, choices=Status, default=Status.PARTIALLY
     )
     inaccessible_content = RichTextField(
-        "treści niedostępne",
+        _("treści niedostępne"),
         blank=True,
-        help_text="Lista treści, które nie są dostępne, i dlaczego (wymagane przy statusie "
-        "częściowo zgodna lub niezgodna).",
+        help_text=_(
+            "Lista treści, które nie są dostępne, i dlaczego (wymagane przy statusie "
+            "częściowo zgodna lub niezgodna)."
+        ),
     )
     exemptions = RichTextField(
-        "wyłączenia",
+        _("wyłączenia"),
         blank=True,
-        help_text="Treści wyłączone z obowiązku dostępności (np. dokumenty sprzed "
-        "23 września 2018 r.) wraz z podstawą.",
+        help_text=_(
+            "Treści wyłączone z obowiązku dostępności (np. dokumenty sprzed "
+            "23 września 2018 r.) wraz z podstawą."
+        ),
     )
-    prepared_on = models.DateField("data sporządzenia deklaracji")
+    prepared_on = models.DateField(_("data sporządzenia deklaracji"))
     last_reviewed_on = models.DateField(
-        "data ostatniego przeglądu deklaracji",
-        help_text="Deklarację przegląda się co roku, najpóźniej do 31 marca.",
+        _("data ostatniego przeglądu deklaracji"),
+        help_text=_("Deklarację przegląda się co roku, najpóźniej do 31 marca."),
     )
     assessment = models.CharField(
-        "deklarację sporządzono na podstawie",
+        _("deklarację sporządzono na podstawie"),
         max_length=10,
         choices=Assessment,
         default=Assessment.SELF,
     )
     auditor = models.CharField(
-        "podmiot zewnętrzny (audytor)",
+        _("podmiot zewnętrzny (audytor)"),
         max_length=200,
         blank=True,
-        help_text="Nazwa firmy lub osoby, gdy ocenę przeprowadził podmiot zewnętrzny.",
+        help_text=_(
+            "Nazwa firmy lub osoby, gdy ocenę przeprowadził podmiot zewnętrzny."
+        ),
     )
-    contact_person = models.CharField("osoba do kontaktu", max_length=200)
-    contact_email = models.EmailField("e-mail do kontaktu", blank=True)
-    contact_phone = models.CharField("telefon do kontaktu", max_length=50)
+    contact_person = models.CharField(_("osoba do kontaktu"), max_length=200)
+    contact_email = models.EmailField(_("e-mail do kontaktu"), blank=True)
+    contact_phone = models.CharField(_("telefon do kontaktu"), max_length=50)
     procedure = RichTextField(
-        "procedura wnioskowo-skargowa",
-        help_text="Jak zgłosić brak dostępności, zażądać dostępu alternatywnego i "
-        "złożyć skargę.",
+        _("procedura wnioskowo-skargowa"),
+        help_text=_(
+            "Jak zgłosić brak dostępności, zażądać dostępu alternatywnego i "
+            "złożyć skargę."
+        ),
     )
     burden_assessment = RichTextField(
-        "ocena nadmiernego obciążenia",
+        _("ocena nadmiernego obciążenia"),
         blank=True,
-        help_text="Tylko gdy ośrodek powołuje się na nadmierne obciążenie (art. 8 "
-        "ustawy): wyniki tej oceny.",
+        help_text=_(
+            "Tylko gdy ośrodek powołuje się na nadmierne obciążenie (art. 8 "
+            "ustawy): wyniki tej oceny."
+        ),
     )
     architecture = RichTextField(
-        "dostępność architektoniczna",
-        help_text="Opis dostępności budynku: wejścia, windy, toalety, miejsca parkingowe, "
-        "pies asystujący.",
+        _("dostępność architektoniczna"),
+        help_text=_(
+            "Opis dostępności budynku: wejścia, windy, toalety, miejsca parkingowe, "
+            "pies asystujący."
+        ),
     )
     architecture_url = models.URLField(
-        "link do opisu dostępności architektonicznej",
+        _("link do opisu dostępności architektonicznej"),
         blank=True,
-        help_text="Gdy dostępność budynku jest opisana na osobnej stronie.",
+        help_text=_("Gdy dostępność budynku jest opisana na osobnej stronie."),
     )
     communication = RichTextField(
-        "dostępność komunikacyjno-informacyjna",
+        _("dostępność komunikacyjno-informacyjna"),
         default="",
-        help_text="Tłumacz polskiego języka migowego (jak i z jakim wyprzedzeniem go "
-        "zamówić), pętla indukcyjna, kontakt SMS, e-mail, tekst łatwy do czytania.",
+        help_text=_(
+            "Tłumacz polskiego języka migowego (jak i z jakim wyprzedzeniem go "
+            "zamówić), pętla indukcyjna, kontakt SMS, e-mail, tekst łatwy do czytania."
+        ),
     )
-    mobile_apps = models.TextField("aplikacje mobilne", blank=True)
+    mobile_apps = models.TextField(_("aplikacje mobilne"), blank=True)
     is_published = models.BooleanField(
-        "opublikowana",
+        _("opublikowana"),
         default=False,
-        help_text="Deklaracja widoczna dla mieszkańców. Wymaga adresu e-mail do "
-        "kontaktu (ustawa o dostępności cyfrowej).",
+        help_text=_(
+            "Deklaracja widoczna dla mieszkańców. Wymaga adresu e-mail do "
+            "kontaktu (ustawa o dostępności cyfrowej)."
+        ),
     )
 
     class Meta:
         db_table = (
             "news_accessibilitystatement"  # kept from the news app (ARCHITECTURE.md)
         )
-        verbose_name = "deklaracja dostępności"
-        verbose_name_plural = "deklaracja dostępności"
+        verbose_name = _("deklaracja dostępności")
+        verbose_name_plural = _("deklaracja dostępności")
 
     def __str__(self):
-        return f"Deklaracja dostępności: {self.entity_name}"
+        return _("Deklaracja dostępności: %(name)s") % {"name": self.entity_name}
 
     def get_absolute_url(self):
         return reverse("pages:accessibility_statement")
@@ -268,17 +300,19 @@ class AccessibilityStatement(Translatable, Versioned):
         errors = {}
         if self.status != self.Status.COMPLIANT and not self.inaccessible_content:
             errors["inaccessible_content"] = ValidationError(
-                "Przy tym statusie wymień treści niedostępne.",
+                _("Przy tym statusie wymień treści niedostępne."),
                 code="inaccessible_content_missing",
             )
         if self.assessment == self.Assessment.EXTERNAL and not self.auditor:
             errors["auditor"] = ValidationError(
-                "Podaj nazwę podmiotu, który ocenił stronę.", code="auditor_missing"
+                _("Podaj nazwę podmiotu, który ocenił stronę."), code="auditor_missing"
             )
         if self.is_published and not self.contact_email:
             errors["contact_email"] = ValidationError(
-                "Deklaracji nie można opublikować bez adresu e-mail do kontaktu: "
-                "wymaga go ustawa. Wpisz adres albo odznacz „opublikowana”.",
+                _(
+                    "Deklaracji nie można opublikować bez adresu e-mail do kontaktu: "
+                    "wymaga go ustawa. Wpisz adres albo odznacz „opublikowana”."
+                ),
                 code="required_to_publish",
             )
         if errors:
@@ -320,7 +354,7 @@ def content_overdue(today):
         if today > deadline:
             items.append(
                 (
-                    "Deklaracja dostępności",
+                    _("Deklaracja dostępności"),
                     deadline,
                     "admin:pages_accessibilitystatement_change",
                     statement.pk,

@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
 from base.two_factor import second_factor_done
@@ -15,7 +16,7 @@ class PageDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
 def accessibility_statement(request):
     statement = AccessibilityStatement.current()
     if statement is None:
-        raise Http404("Deklaracja dostępności nie została jeszcze uzupełniona.")
+        raise Http404(_("Deklaracja dostępności nie została jeszcze uzupełniona."))
     may_preview = request.user.has_perm(
         "pages.change_accessibilitystatement"
     ) and second_factor_done(request)

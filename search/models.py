@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -23,10 +24,10 @@ class SearchEntryQuerySet(models.QuerySet):
 
 class SearchEntry(models.Model):
     class Kind(models.TextChoices):
-        ARTICLE = "article", "Aktualność"
-        AWARD = "award", "Wyróżnienie"
-        PAGE = "page", "Strona"
-        ATTACHMENT = "attachment", "Załącznik"
+        ARTICLE = "article", _("Aktualność")
+        AWARD = "award", _("Wyróżnienie")
+        PAGE = "page", _("Strona")
+        ATTACHMENT = "attachment", _("Załącznik")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
@@ -50,8 +51,8 @@ class SearchEntry(models.Model):
     objects = SearchEntryQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "pozycja wyszukiwarki"
-        verbose_name_plural = "pozycje wyszukiwarki"
+        verbose_name = _("pozycja wyszukiwarki")
+        verbose_name_plural = _("pozycje wyszukiwarki")
         constraints = [
             models.UniqueConstraint(
                 fields=["content_type", "object_id"], name="search_entry_one_per_item"
@@ -76,8 +77,8 @@ class SearchTerm(models.Model):
     word = models.CharField(max_length=40)
 
     class Meta:
-        verbose_name = "słowo w wyszukiwarce"
-        verbose_name_plural = "słowa w wyszukiwarce"
+        verbose_name = _("słowo w wyszukiwarce")
+        verbose_name_plural = _("słowa w wyszukiwarce")
 
     def __str__(self):
         return self.word

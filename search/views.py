@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from search import results
 
@@ -19,7 +20,7 @@ def search(request):
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
-        raise Http404("Nie ma takiej strony wyników.") from None
+        raise Http404(_("Nie ma takiej strony wyników.")) from None
     found = [(entry, results.snippet(entry, query)) for entry in page.object_list]
     suggestion = results.suggestion(query) if text else None
     return render(

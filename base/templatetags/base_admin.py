@@ -1,5 +1,6 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from base.models import Office
 
@@ -8,10 +9,10 @@ register = template.Library()
 
 #: What residents miss while these office fields are empty, for the start page.
 OFFICE_FIELDS_TO_COMPLETE = {
-    "email": "e-mail ośrodka (stopka każdej strony)",
-    "bip_url": "adres BIP (stopka każdej strony)",
-    "dpo_name": "imię i nazwisko inspektora ochrony danych (strona RODO)",
-    "dpo_email": "e-mail inspektora ochrony danych (strona RODO)",
+    "email": _("e-mail ośrodka (stopka każdej strony)"),
+    "bip_url": _("adres BIP (stopka każdej strony)"),
+    "dpo_name": _("imię i nazwisko inspektora ochrony danych (strona RODO)"),
+    "dpo_email": _("e-mail inspektora ochrony danych (strona RODO)"),
 }
 
 
@@ -25,7 +26,10 @@ def office_data_notice(context):
     if office.pk and request.user.has_perm("base.change_office"):
         url = reverse("admin:base_office_change", args=[office.pk])
         notices += [
-            (f"{url}#id_{field}", f"Uzupełnij dane instytucji: {label}.")
+            (
+                f"{url}#id_{field}",
+                _("Uzupełnij dane instytucji: %(what)s.") % {"what": label},
+            )
             for field, label in OFFICE_FIELDS_TO_COMPLETE.items()
             if not getattr(office, field)
         ]

@@ -4,11 +4,12 @@ addresses, structured data."""
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html
+from django.urls import reverse, translate_url
+from django.utils import timezone, translation
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from base.fields import clean_html
@@ -142,3 +143,115 @@ def change_history(obj, published_at=None, published_by=None):
         "published_by": person(published_by) if published_by else "",
         "changes": public_changes(obj),
     }
+
+
+#: og:locale of each language of the site.
+OG_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
+
+
+@register.simple_tag
+def og_locale(language):
+    return OG_LOCALES.get(language, "pl_PL")
+
+
+def _translated(obj, language):
+    has_translation = getattr(obj, "has_translation", None)
+    return has_translation is None or has_translation(language)
+
+
+def _address_in(context, language):
+    """This page's address in ``language``: the same item's own address there
+    (its slug in that language), else the same route with translated segments."""
+    request = context["request"]
+    obj = context.get("object")
+    with translation.override(language):
+        if obj is not None and hasattr(obj, "get_absolute_url"):
+            return obj.get_absolute_url()
+        return translate_url(request.get_full_path(), language)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in each language, labelled in the language's own name:
+    plain links, so switching works without JavaScript."""
+    current = translation.get_language()
+    return {
+        "languages": [
+            {
+                "code": code,
+                "name": name,
+                "url": _address_in(context, code),
+                "current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ]
+    }
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    """``<link rel="alternate" hreflang>`` for every language this page has a
+    version in (an item's untranslated languages are left out: they show the
+    Polish text), and ``x-default`` for the Polish page."""
+    request = context.get("request")
+    if request is None or context.get("is_preview"):
+        return ""
+    obj = context.get("object")
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if obj is not None and not _translated(obj, code):
+            continue
+        url = request.build_absolute_uri(_address_in(context, code))
+        links.append((code, url))
+        if code == settings.LANGUAGE_CODE:
+            links.append(("x-default", url))
+    if len(links) <= 2:
+        return ""
+    return format_html_join(
+        "\n  ", '<link rel="alternate" hreflang="{}" href="{}">', links
+    )
+
+
+@register.filter
+def shown_language(obj, field=None):
+    """The language of the text ``obj`` shows for ``field`` (or as a whole) on
+    this page: the active one, or Polish when the translation is missing."""
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return language
+    if field is None:
+        return language if _translated(obj, language) else settings.LANGUAGE_CODE
+    return language if getattr(obj, f"{field}_{language}", None) else "pl"
+
+
+@register.simple_tag
+def lang_attr(obj, field=None):
+    """`` lang="pl"`` on an element whose text falls back to Polish."""
+    shown = shown_language(obj, field)
+    if shown == translation.get_language():
+        return ""
+    return format_html(' lang="{}"', shown)
+
+
+@register.inclusion_tag("includes/translation_note.html", takes_context=True)
+def translation_note(context, obj):
+    """What a resident reading another language learns about this item's text:
+    no translation yet (the Polish text follows), or an outdated translation,
+    with a link to the Polish version."""
+    language = translation.get_language()
+    status = None
+    if language != settings.LANGUAGE_CODE and hasattr(obj, "translation_status"):
+        status = obj.translation_status(language)
+    polish_url = ""
+    if status in ("missing", "outdated"):
+        with translation.override(settings.LANGUAGE_CODE):
+            polish_url = (
+                obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else ""
+            )
+    return {"status": status, "polish_url": polish_url}
+
+
+@register.filter
+def is_translated(obj):
+    """Whether ``obj`` has a version in the active language."""
+    return _translated(obj, translation.get_language())

@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pages.models import AccessibilityStatement, content_overdue
 
@@ -20,11 +21,17 @@ def statement_review_notice(context):
     if not statement.review_is_due(today):
         return {"notices": []}
     deadline = statement.review_deadline(today)
-    overdue = "minął" if today > deadline else "upływa"
-    text = (
-        f"Deklaracja dostępności wymaga corocznego przeglądu: termin {overdue} "
-        f"{deadline:%d.%m.%Y}. Sprawdź treść i ustaw datę ostatniego przeglądu."
-    )
+    if today > deadline:
+        text = _(
+            "Deklaracja dostępności wymaga corocznego przeglądu: termin minął "
+            "%(date)s. Sprawdź treść i ustaw datę ostatniego przeglądu."
+        )
+    else:
+        text = _(
+            "Deklaracja dostępności wymaga corocznego przeglądu: termin upływa "
+            "%(date)s. Sprawdź treść i ustaw datę ostatniego przeglądu."
+        )
+    text %= {"date": f"{deadline:%d.%m.%Y}"}
     url = reverse("admin:pages_accessibilitystatement_change", args=[statement.pk])
     return {"notices": [(f"{url}#id_last_reviewed_on", text)]}
 
@@ -44,8 +51,10 @@ def statement_contact_notice(context):
         notices.append(
             (
                 f"{url}#id_contact_email",
-                "Deklaracja dostępności nie ma adresu e-mail do kontaktu, więc "
-                "mieszkańcy widzą tylko informację, że jest w przygotowaniu.",
+                _(
+                    "Deklaracja dostępności nie ma adresu e-mail do kontaktu, więc "
+                    "mieszkańcy widzą tylko informację, że jest w przygotowaniu."
+                ),
             )
         )
     return {"notices": notices}
@@ -61,8 +70,11 @@ def overdue_pages_notice(context):
         "notices": [
             (
                 reverse(url_name, args=[pk]) + "#id_review_by",
-                f"{what}: termin przeglądu minął {since:%d.%m.%Y}. Sprawdź, czy "
-                "treść jest aktualna, i przesuń datę „przejrzyj do”.",
+                _(
+                    "%(what)s: termin przeglądu minął %(date)s. Sprawdź, czy treść "
+                    "jest aktualna, i przesuń datę „przejrzyj do”."
+                )
+                % {"what": what, "date": f"{since:%d.%m.%Y}"},
             )
             for what, since, url_name, pk in content_overdue(today)
             if url_name == "admin:pages_page_change"
