@@ -24,6 +24,81 @@ CAL_DESCRIPTION = (
 )
 
 
+CAL_DESCRIPTION_TRANSLATIONS = {
+    "uk": "<p>Сертифікат якості Центру місцевої активності відзначає установи "
+    "соціальної допомоги та інтеграції за роботу у сфері організування місцевої "
+    "громади (OSL). Він означає, що установа прийняла громадську місію: формує і "
+    "реалізує свою програму на основі безпосереднього досвіду й залученості "
+    "мешканців.</p>",
+    "en": "<p>The Local Activity Centre Quality Certificate recognises social "
+    "assistance and integration institutions for their work in organising local "
+    "communities (OSL). It means that the institution has taken on a community "
+    "mission: it shapes and carries out its programme on the basis of residents' "
+    "direct experience and involvement.</p>",
+}
+ISSUER_TRANSLATIONS = {
+    "uk": {
+        "name": "Асоціація «Центр підтримки місцевої активності» CAL",
+        "description": "Загальнопольська асоціація, яка підтримує організування "
+        "місцевих громад і надає Сертифікат якості CAL.",
+    },
+    "en": {
+        "name": "Association of Local Activity Support Centres CAL",
+        "description": "A nationwide association that supports the organising of "
+        "local communities and awards the CAL Quality Certificate.",
+    },
+}
+AWARD_TRANSLATIONS = {
+    "uk": {
+        "title": "Сертифікат якості Центру місцевої активності",
+        "recipient": "Міський центр соціальної допомоги в Млаві",
+    },
+    "en": {
+        "title": "Local Activity Centre Quality Certificate",
+        "recipient": "Municipal Social Welfare Centre in Mława",
+    },
+}
+CURRENT_AWARD_TRANSLATIONS = {
+    "uk": {
+        "presenter_role": "віцепрезидентка Асоціації «Центр підтримки місцевої "
+        "активності» CAL",
+        "occasion": "XXXVIII сесія Міської ради Млави",
+    },
+    "en": {
+        "presenter_role": "Vice-President of the Association of Local Activity "
+        "Support Centres CAL",
+        "occasion": "38th session of the Mława Town Council",
+    },
+}
+FIRST_AWARD_TRANSLATIONS = {
+    "uk": {"occasion": "сесія Міської ради Млави"},
+    "en": {"occasion": "session of the Mława Town Council"},
+}
+
+
+def _translate(obj, translations):
+    """Fill the empty translations of ``obj`` (a second load changes nothing)."""
+    changed = False
+    for language, fields in translations.items():
+        for name, value in fields.items():
+            if not getattr(obj, f"{name}_{language}"):
+                setattr(obj, f"{name}_{language}", value)
+                changed = True
+    if changed:
+        obj.save()
+
+
+def _award_translations(extra):
+    return {
+        language: {
+            **AWARD_TRANSLATIONS[language],
+            "description": CAL_DESCRIPTION_TRANSLATIONS[language],
+            **extra[language],
+        }
+        for language in AWARD_TRANSLATIONS
+    }
+
+
 def load():
     """Create the CAL issuer and both certificates, the current one linked to the
     article that announced it (news' demo, loaded first); return summary lines."""
@@ -73,4 +148,7 @@ def load():
     )
     if created and announced_in is not None:
         current.articles.add(announced_in)
+    _translate(cal, ISSUER_TRANSLATIONS)
+    _translate(first, _award_translations(FIRST_AWARD_TRANSLATIONS))
+    _translate(current, _award_translations(CURRENT_AWARD_TRANSLATIONS))
     return [f"Wyróżnienie: {current.title} ({current.validity_display})"]

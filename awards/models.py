@@ -18,7 +18,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
 from base.functions import Fold, all_words_in
-from base.models import Translatable, Versioned
+from base.models import Translatable, TranslatableQuerySet, Versioned
 from base.slugs import unique_slug
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
 
@@ -69,6 +69,8 @@ class Issuer(Translatable, Versioned):
         _("opis"), blank=True, help_text=_("Kilka zdań o instytucji przyznającej.")
     )
 
+    objects = TranslatableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("instytucja przyznająca")
         verbose_name_plural = _("instytucje przyznające")
@@ -96,7 +98,7 @@ class Validity(models.TextChoices):
     NO_END = "no_end", pgettext_lazy("ważność", "bezterminowe")
 
 
-class AwardQuerySet(models.QuerySet):
+class AwardQuerySet(TranslatableQuerySet):
     def public(self):
         """What residents may see; every public page goes through this method."""
         return self.filter(is_public=True)

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
 from awards.models import Award
+from base.sitemaps import TranslatedSitemap
 
 
-class AwardSitemap(Sitemap):
+class AwardSitemap(TranslatedSitemap):
     changefreq = "yearly"
     priority = 0.5
 

@@ -8,7 +8,7 @@ from base.views import StaffPreviewMixin, TranslatedSlugMixin
 
 def award_list(request):
     today = timezone.localdate()
-    awards = Award.objects.public().for_cards()
+    awards = Award.objects.public().for_cards().translated_first()
     return render(
         request,
         "awards/award_list.html",
@@ -37,5 +37,5 @@ class IssuerDetailView(TranslatedSlugMixin, DetailView):
     model = Issuer
 
     def get_context_data(self, **kwargs):
-        awards = self.object.awards.public().for_cards()
+        awards = self.object.awards.public().for_cards().translated_first()
         return super().get_context_data(awards=awards, **kwargs)

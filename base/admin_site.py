@@ -9,7 +9,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from base import two_factor
+from base import translation_overview, two_factor
 
 
 class StaffAdminSite(admin.AdminSite):
@@ -48,6 +48,11 @@ class StaffAdminSite(admin.AdminSite):
             return update_wrapper(wrapped, function)
 
         return [
+            path(
+                "tlumaczenia/",
+                self.admin_view(view(translation_overview.overview)),
+                name="translations",
+            ),
             path("dwuetapowa/", view(two_factor.overview), name="two_factor"),
             path(
                 "dwuetapowa/kod/",

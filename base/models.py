@@ -13,9 +13,9 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, When
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from base.fields import CleanImageField, DocumentField
@@ -71,6 +71,44 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 TRANSLATION_LANGUAGES = [code for code in LANGUAGE_CODES if code != "pl"]
 
 
+class TranslatableQuerySet(models.QuerySet):
+    """Lists in a language: only translated items (feeds), or translated items
+    first and the rest after them (lists), in the same one query."""
+
+    def _missing(self, language):
+        field = f"{self.model.translation_title}_{language}"
+        return Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+
+    def translated(self, language=None):
+        language = language or translation.get_language()
+        if language not in TRANSLATION_LANGUAGES:
+            return self
+        return self.exclude(self._missing(language))
+
+    def by_translated_slug(self, slug, language=None):
+        """The item whose slug in ``language`` is ``slug``, else the one whose
+        Polish slug it is (untranslated items, old links), else None."""
+        field = f"slug_{language or translation.get_language()}"
+        found = list(self.filter(Q(**{field: slug}) | Q(slug_pl=slug))[:2])
+        for obj in found:
+            if getattr(obj, field) == slug:
+                return obj
+        return found[0] if found else None
+
+    def translated_first(self, language=None):
+        language = language or translation.get_language()
+        if language not in TRANSLATION_LANGUAGES:
+            return self
+        order = list(self.query.order_by) or list(self.model._meta.ordering)
+        return self.alias(
+            untranslated=Case(
+                When(self._missing(language), then=1),
+                default=0,
+                output_field=models.IntegerField(),
+            )
+        ).order_by("untranslated", *order)
+
+
 class TranslationStatus(models.TextChoices):
     MISSING = "missing", _("brak")
     CURRENT = "current", _("aktualne")
@@ -92,7 +130,7 @@ class Translatable(models.Model):
     translation_title = "title"
 
     source_revision = models.PositiveIntegerField(
-        _("wersja polskiego tekstu"), default=1, editable=False
+        _("wersja polskiego tekstu"), default=1, db_default=1, editable=False
     )
     translated_from_uk = models.PositiveIntegerField(
         _("tłumaczenie ukraińskie z wersji"), null=True, blank=True, editable=False
@@ -110,6 +148,8 @@ class Translatable(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None:
+            self.fill_translated_slugs()
         self.track_translations(kwargs.get("update_fields"))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
@@ -119,6 +159,27 @@ class Translatable(models.Model):
                 *(f"translated_from_{lang}" for lang in TRANSLATION_LANGUAGES),
             }
         super().save(*args, **kwargs)
+
+    def translated_slugs(self):
+        """(language, field) of each translated slug: ("uk", "slug_uk"), …"""
+        if "slug" not in self.translated_field_names():
+            return []
+        return [(language, f"slug_{language}") for language in TRANSLATION_LANGUAGES]
+
+    def fill_translated_slugs(self):
+        """A translation gets its own address from its title, once (a later
+        change of the title keeps the address, as in Polish)."""
+        from base.slugs import unique_slug
+
+        for language, field in self.translated_slugs():
+            title = getattr(self, f"{self.translation_title}_{language}", None)
+            if title and not getattr(self, field, None):
+                fallback = getattr(self, "slug_pl", None) or "wpis"
+                setattr(
+                    self,
+                    field,
+                    unique_slug(self, title, field=field, fallback=fallback),
+                )
 
     @classmethod
     def translated_field_names(cls):
@@ -343,7 +404,7 @@ class Office(Translatable, Versioned):
         )
 
 
-class NoticeQuerySet(models.QuerySet):
+class NoticeQuerySet(TranslatableQuerySet):
     def current(self, now=None):
         now = now or timezone.now()
         return self.filter(starts_at__lte=now, ends_at__gt=now)
@@ -494,6 +555,16 @@ class Attachment(models.Model):
 
     def get_absolute_url(self):
         return self.file.url
+
+    @property
+    def title_language(self):
+        """The language of the title shown: the page's, when the title is
+        translated into it; otherwise the document's own (a Ukrainian form
+        titled in Ukrainian on a Polish page)."""
+        language = translation.get_language()
+        if language != "pl" and getattr(self, f"title_{language}", None):
+            return language
+        return self.language
 
     @property
     def is_available(self):

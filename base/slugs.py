@@ -45,7 +45,19 @@ def slugify_pl(text):
 
 
 #: Slugs an article cannot take: they are addresses of the news section itself.
-RESERVED_SLUGS = {"rss", "atom", "kategoria", "kanaly"}
+RESERVED_SLUGS = {
+    "rss",
+    "atom",
+    "kategoria",
+    "kanaly",
+    "podglad",
+    # The same sections' addresses in Ukrainian and English (their catalogues).
+    "katehoriia",
+    "category",
+    "feeds",
+    "perehliad",
+    "preview",
+}
 
 
 def unique_slug(instance, text, *, field="slug", fallback="wpis"):

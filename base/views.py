@@ -7,7 +7,6 @@ import smtplib
 from django.contrib.auth import views as auth_views
 from django.core.mail import get_connection
 from django.db import DatabaseError, connection
-from django.db.models import Q
 from django.http import (
     Http404,
     HttpResponse,
@@ -17,7 +16,6 @@ from django.http import (
 )
 from django.template import loader
 from django.urls import reverse
-from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -36,14 +34,10 @@ logger = logging.getLogger(__name__)
 def by_translated_slug(queryset, slug):
     """The item whose slug in the active language is ``slug``, else the one
     whose Polish slug it is (untranslated items, old links); 404 otherwise."""
-    field = f"slug_{translation.get_language()}"
-    found = list(queryset.filter(Q(**{field: slug}) | Q(slug_pl=slug))[:2])
-    for obj in found:
-        if getattr(obj, field) == slug:
-            return obj
-    if not found:
+    obj = queryset.by_translated_slug(slug)
+    if obj is None:
         raise Http404(_("Nie ma takiej strony."))
-    return found[0]
+    return obj
 
 
 class TranslatedSlugMixin:

@@ -1,15 +1,15 @@
 """The sitemap registry: each app's sitemaps, plus the fixed sections."""
 
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from awards.sitemaps import AwardSitemap
+from base.sitemaps import TranslatedSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap
 from pages.models import AccessibilityStatement
 from pages.sitemaps import PageSitemap
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(TranslatedSitemap):
     """The fixed sections: home, news, awards and the accessibility statement."""
 
     changefreq = "daily"

@@ -34,6 +34,81 @@ CAL_ARTICLE_BODY = """
 """
 
 
+# The same article in Ukrainian and English: faithful translations of the text
+# above, so residents reading either language find the certificate too.
+CAL_ARTICLE_TRANSLATIONS = {
+    "uk": {
+        "title": "Міський центр соціальної допомоги відзначений за підтримку "
+        "місцевої активності",
+        "lead": "Міський центр соціальної допомоги в Млаві отримав Сертифікат якості "
+        "Центру місцевої активності на 2022–2026 роки. Відзнаку під час сесії Міської "
+        "ради Млави вручила Гражина Гнатовська, віцепрезидентка Асоціації CAL.",
+        "body": """
+<p>Міський центр соціальної допомоги в Млаві кілька днів тому отримав особливу відзнаку під час сесії Міської ради Млави. Відзнаку вручила Гражина Гнатовська, віцепрезидентка Асоціації «Центр підтримки місцевої активності» (CAL). Отримана нагорода — це Сертифікат якості Центру місцевої активності, який надається на 2022–2026 роки.</p>
+<h2>Що таке Сертифікат якості CAL?</h2>
+<p>Це документ, який вручають за роботу установ соціальної допомоги та інтеграції у сфері організування місцевої громади (OSL). Сам сертифікат має на меті відзначити спосіб діяльності установи в місцевому середовищі. Крім того, він означає, що установа висловила готовність прийняти громадську місію. Вона полягає у формуванні та реалізації програми на основі безпосереднього досвіду й залученості мешканців. Так звучить офіційне визначення, тож треба визнати, що це дуже велика відзнака і винагорода за здійснені дії.</p>
+<h2>Подяка за особливу відзнаку</h2>
+<p>Подію прокоментували працівники млавського центру (MOPS). Вони дякують за велику відзнаку і запевняють, що докладуть усіх зусиль, щоб і далі розвиватися в напрямі організування місцевих громад. Крім того, вони наголосили, що активно співпрацюватимуть з Асоціацією «Центр підтримки місцевої активності» CAL.</p>
+<p>Як випливає з отриманого сертифіката, Міський центр соціальної допомоги в Млаві свідомо веде роботу, спрямовану на довгостроковий розвиток місцевої громади. Завдяки цьому мешканцям легше досягати дедалі вищої якості життя, а також особистого, групового й суспільного розвитку. Крім того, установа заохочує мешканців зберігати цінності традиції та сучасної культури. Варто додати, що практичним виміром реалізації громадської місії CAL є впровадження установою методично впорядкованої моделі роботи в місцевій громаді.</p>
+<p>Щиро вітаємо з відзнакою!</p>
+""",
+    },
+    "en": {
+        "title": "Municipal Social Welfare Centre honoured for supporting local "
+        "activity",
+        "lead": "The Municipal Social Welfare Centre in Mława has received the Local "
+        "Activity Centre Quality Certificate for 2022–2026. It was presented during a "
+        "session of the Mława Town Council by Grażyna Gnatowska, Vice-President of the "
+        "CAL Association.",
+        "body": """
+<p>A few days ago the Municipal Social Welfare Centre in Mława received a special distinction during a session of the Mława Town Council. It was presented by Grażyna Gnatowska, Vice-President of the Association of Local Activity Support Centres (CAL). The award is the Local Activity Centre Quality Certificate, granted for the years 2022–2026.</p>
+<h2>What is the CAL Quality Certificate?</h2>
+<p>It is a document awarded for the work of social assistance and integration institutions in organising local communities (OSL). The certificate recognises the way an institution works in its local environment. It also means that the institution has chosen to take on a community mission: shaping and carrying out its programme on the basis of residents' direct experience and involvement. So says the official definition, and it must be said that this is a very great distinction and a reward for the work done.</p>
+<h2>Thanks for a special distinction</h2>
+<p>Staff of the Mława centre (MOPS) commented on the occasion. They are grateful for the great distinction and promise to do everything they can to keep developing towards organising local communities. They also stressed that they will work actively with the Association of Local Activity Support Centres CAL.</p>
+<p>As the certificate shows, the Municipal Social Welfare Centre in Mława consciously carries out work aimed at the long-term development of the local community. This makes it easier for residents to reach an ever higher quality of life and to grow personally, as groups and as a community. The centre also encourages residents to preserve the values of tradition and contemporary culture. It is worth adding that the practical side of the CAL community mission is the institution's adoption of a methodically ordered model of work in the local community.</p>
+<p>Our warmest congratulations on the distinction!</p>
+""",
+    },
+}
+
+CATEGORY_TRANSLATIONS = {
+    "uk": {
+        "name": "Відзнаки",
+        "description": "Сертифікати, нагороди і відзнаки, надані центру.",
+    },
+    "en": {
+        "name": "Awards",
+        "description": "Certificates, prizes and distinctions given to the centre.",
+    },
+}
+
+#: An article in Polish only: its Ukrainian and English pages show the Polish
+#: text with a note, and lists in those languages put it after translated ones.
+POLISH_ONLY_SLUG = "dyzury-pracownikow-socjalnych-w-okresie-swiatecznym"
+POLISH_ONLY = {
+    "title": "Dyżury pracowników socjalnych w okresie świątecznym",
+    "lead": "W dniach 24 i 31 grudnia ośrodek pracuje do godziny 13:00. W pilnych "
+    "sprawach dyżur pełni pracownik socjalny pod numerem telefonu ośrodka.",
+    "body": "<p>W Wigilię i w Sylwestra ośrodek przyjmuje interesantów do godziny "
+    "13:00. W pozostałe dni robocze okresu świątecznego pracujemy w zwykłych "
+    "godzinach.</p><p>W sprawach pilnych, np. gdy brakuje opału albo żywności, "
+    "prosimy o kontakt telefoniczny z ośrodkiem.</p>",
+}
+
+
+def _translate(obj, translations):
+    """Fill the empty translations of ``obj`` (a second load changes nothing)."""
+    changed = False
+    for language, fields in translations.items():
+        for name, value in fields.items():
+            if not getattr(obj, f"{name}_{language}"):
+                setattr(obj, f"{name}_{language}", value.strip())
+                changed = True
+    if changed:
+        obj.save()
+
+
 def load():
     """Create the "Wyróżnienia" category and the CAL article; return summary lines
     (called by base's load_demo command)."""
@@ -56,4 +131,17 @@ def load():
             "is_featured": True,
         },
     )
-    return [f"Artykuł: {article.title}"]
+    _translate(category, CATEGORY_TRANSLATIONS)
+    _translate(article, CAL_ARTICLE_TRANSLATIONS)
+    polish_only, _ = Article.objects.get_or_create(
+        slug=POLISH_ONLY_SLUG,
+        defaults={
+            **POLISH_ONLY,
+            "status": Article.Status.PUBLISHED,
+            "published_at": CAL_ARTICLE_PUBLISHED_AT - datetime.timedelta(days=100),
+        },
+    )
+    return [
+        f"Artykuł: {article.title} (także po ukraińsku i angielsku)",
+        f"Artykuł tylko po polsku: {polish_only.title}",
+    ]

@@ -10,7 +10,6 @@ import re
 
 from django.contrib.syndication.views import Feed
 from django.core.files.storage import default_storage
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
@@ -18,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from base.fields import clean_html
 from base.models import Office
+from base.views import by_translated_slug
 from news.models import Article, Category
 
 FEED_SIZE = 20
@@ -78,7 +78,8 @@ class LatestArticlesFeed(Feed):
         return self.request.build_absolute_uri(reverse("home"))
 
     def items(self):
-        return Article.objects.published().for_cards()[:FEED_SIZE]
+        # A feed in a language carries the articles written in it.
+        return Article.objects.published().translated().for_cards()[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
@@ -143,7 +144,7 @@ class CategoryFeed(LatestArticlesFeed):
     """RSS 2.0 of one category's newest published articles."""
 
     def get_object(self, request, slug):
-        return get_object_or_404(Category, slug=slug)
+        return by_translated_slug(Category.objects.all(), slug)
 
     def title(self, category):
         return f"{category.name} – {self.office.name}"
@@ -159,6 +160,7 @@ class CategoryFeed(LatestArticlesFeed):
     def items(self, category):
         return (
             Article.objects.published()
+            .translated()
             .filter(category=category)
             .for_cards()[:FEED_SIZE]
         )

@@ -17,7 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from base import images
 from base.fields import CleanImageField, RichTextField
 from base.functions import Fold, all_words_in
-from base.models import TRANSLATION_LANGUAGES, Translatable, Versioned
+from base.models import (
+    TRANSLATION_LANGUAGES,
+    Translatable,
+    TranslatableQuerySet,
+    Versioned,
+)
 from base.slugs import RESERVED_SLUGS, unique_slug
 from base.uploads import UploadTo, validate_image
 
@@ -42,6 +47,8 @@ class Category(Translatable, Versioned):
         help_text=_("Krótkie wprowadzenie wyświetlane nad listą artykułów kategorii."),
     )
 
+    objects = TranslatableQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("kategoria")
         verbose_name_plural = _("kategorie")
@@ -64,7 +71,7 @@ ARTICLE_SEARCH_FIELDS = ("title", "lead", "body")
 FEATURED_FOR = datetime.timedelta(days=14)
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(TranslatableQuerySet):
     def published(self):
         """What the public is shown: published, with a publication time not in
         the future and an end of publication (if any) not yet reached.

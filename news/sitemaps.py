@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
+from base.models import LANGUAGE_CODES
+from base.sitemaps import TranslatedSitemap
 from news.models import Article, Category
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.7
     #: URLs per sitemap page: ten years of news is several small documents
@@ -14,7 +15,15 @@ class ArticleSitemap(Sitemap):
     def items(self):
         return (
             Article.objects.published()
-            .only("slug", "updated_at", "published_at")
+            .only(
+                *(
+                    f"{field}_{code}"
+                    for field in ("slug", "title")
+                    for code in LANGUAGE_CODES
+                ),
+                "updated_at",
+                "published_at",
+            )
             .order_by("-published_at", "-pk")
         )
 
@@ -26,7 +35,7 @@ class ArticleSitemap(Sitemap):
         return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(TranslatedSitemap):
     changefreq = "weekly"
     priority = 0.4
 

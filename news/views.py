@@ -14,7 +14,7 @@ class PublishedArticleMixin:
     allow_empty = True
 
     def get_queryset(self):
-        return Article.objects.published().for_cards()
+        return Article.objects.published().for_cards().translated_first()
 
 
 class ArticleListView(PublishedArticleMixin, ListView):

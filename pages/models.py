@@ -10,26 +10,32 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from base.fields import RichTextField
-from base.models import Translatable, Versioned
+from base.models import Translatable, TranslatableQuerySet, Versioned
 
 
-def address_taken_by_the_site(slug):
-    """Whether ``/<slug>/`` (or ``/<slug>``) belongs to another part of the site:
-    asked of the URL resolver, so a new section can never be shadowed by a page.
-    Files served by nginx (static, media) count too."""
+def address_taken_by_the_site(slug, language="pl"):
+    """Whether ``/<slug>/`` (or ``/uk/<slug>/`` in Ukrainian) belongs to another
+    part of the site: asked of the URL resolver in that language, so a new
+    section can never be shadowed by a page. Files served by nginx (static,
+    media) and the language prefixes count too."""
     path = f"/{slug}/"
     if path.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
         return True
-    for candidate in (path, path.rstrip("/")):
-        try:
-            match = resolve(candidate)
-        except Resolver404:
-            continue
-        if match.view_name != "pages:detail":
-            return True
+    if slug in {code for code, _name in settings.LANGUAGES}:
+        return True
+    prefix = "" if language == settings.LANGUAGE_CODE else f"/{language}"
+    with translation.override(language):
+        for candidate in (f"{prefix}{path}", f"{prefix}{path}".rstrip("/")):
+            try:
+                match = resolve(candidate)
+            except Resolver404:
+                continue
+            if match.view_name != "pages:detail":
+                return True
     return False
 
 
@@ -46,7 +52,7 @@ def a_year_from_today():
     return datetime.date.today() + datetime.timedelta(days=REVIEW_PERIOD_DAYS)
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(TranslatableQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -139,11 +145,13 @@ class Page(Translatable, Versioned):
 
     def clean(self):
         errors = {}
-        if self.slug and address_taken_by_the_site(self.slug):
-            errors["slug"] = ValidationError(
-                _("Ten adres jest zajęty przez inną część strony; wybierz inny."),
-                code="reserved_slug",
-            )
+        for language, field in (("pl", "slug"), *self.translated_slugs()):
+            slug = getattr(self, field)
+            if slug and address_taken_by_the_site(slug, language):
+                errors[field] = ValidationError(
+                    _("Ten adres jest zajęty przez inną część strony; wybierz inny."),
+                    code="reserved_slug",
+                )
         if self.video_url and not YOUTUBE_ID.match(self.video_url):
             errors["video_url"] = ValidationError(
                 _(

@@ -1,9 +1,8 @@
-from django.contrib.sitemaps import Sitemap
-
+from base.sitemaps import TranslatedSitemap
 from pages.models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(TranslatedSitemap):
     changefreq = "yearly"
     priority = 0.5
 

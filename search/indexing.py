@@ -8,10 +8,12 @@ import datetime
 from django.apps import apps as django_apps
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from base.fields import plain_text
 from base.functions import fold
+from base.models import LANGUAGE_CODES
 from search import analysis, backends
 
 
@@ -36,89 +38,131 @@ def _fields(title, lead, body):
     }
 
 
-def article_entry(article):
-    body = plain_text(article.body)
+def _value(obj, name, language):
+    """Field ``name`` of ``obj`` in ``language``, else its Polish text: read from
+    the per-language columns, so historical models (migrations) work too."""
+    for attribute in (f"{name}_{language}", f"{name}_pl", name):
+        value = getattr(obj, attribute, None)
+        if value:
+            return value
+    return ""
+
+
+def _translated(obj, language, name="title"):
+    return language == "pl" or bool(getattr(obj, f"{name}_{language}", None))
+
+
+def _reverse(name, slug, language):
+    with translation.override(language):
+        return reverse(name, kwargs={"slug": slug})
+
+
+def article_entry(article, language="pl"):
+    body = plain_text(_value(article, "body", language))
+    title, lead = _value(article, "title", language), _value(article, "lead", language)
+    slug = _value(article, "slug", language)
     return {
         "kind": "article",
-        "title": article.title,
-        "url": reverse("news:detail", kwargs={"slug": article.slug}),
-        "text": f"{article.lead}\n{body}",
+        "language": language,
+        "text_language": language if _translated(article, language) else "pl",
+        "title": title,
+        "url": _reverse("news:detail", slug, language),
+        "text": f"{lead}\n{body}",
         "date": article.published_at,
-        "is_public": article.status == "published" and bool(article.slug),
+        "is_public": article.status == "published" and bool(slug),
         "visible_from": article.published_at,
         "visible_until": article.published_until,
-        **_fields(article.title, article.lead, body),
+        **_fields(title, lead, body),
     }
 
 
-def award_entry(award):
-    description = plain_text(award.description)
+def award_entry(award, language="pl"):
+    description = plain_text(_value(award, "description", language))
     issuer = getattr(award, "issuer", None)
-    lead = " ".join(filter(None, [award.recipient, issuer.name if issuer else ""]))
+    recipient = _value(award, "recipient", language)
+    issuer_name = _value(issuer, "name", language) if issuer else ""
+    lead = " ".join(filter(None, [recipient, issuer_name]))
+    title = _value(award, "title", language)
     return {
         "kind": "award",
-        "title": award.title,
-        "url": reverse("awards:detail", kwargs={"slug": award.slug}),
+        "language": language,
+        "text_language": language if _translated(award, language) else "pl",
+        "title": title,
+        "url": _reverse("awards:detail", _value(award, "slug", language), language),
         "text": f"{lead}\n{description}".strip(),
         "date": _as_datetime(award.awarded_on or award.valid_from),
         "is_public": award.is_public,
         "visible_from": None,
         "visible_until": None,
-        **_fields(award.title, lead, description),
+        **_fields(title, lead, description),
     }
 
 
-def page_entry(page, office=None):
-    body = plain_text(page.body)
-    lead = page.description
+def page_entry(page, office=None, language="pl"):
+    body = plain_text(_value(page, "body", language))
+    lead = _value(page, "description", language)
     if page.kind == "contact" and office is not None:
         # What the contact page shows from "Dane instytucji": found by
         # "kontakt", "godziny pracy", "telefon", the street.
+        with translation.override(language):
+            keywords = gettext("kontakt adres telefon godziny pracy")
         lead = " ".join(
             [
                 lead,
-                "kontakt adres telefon godziny pracy",
-                office.name,
+                keywords,
+                _value(office, "name", language),
                 f"{office.street_address}, {office.postal_code} {office.city}",
                 office.phone,
                 office.email,
-                office.office_hours,
+                _value(office, "office_hours", language),
             ]
         )
+    slug = _value(page, "slug", language)
     try:
-        url = reverse("pages:detail", kwargs={"slug": page.slug})
+        url = _reverse("pages:detail", slug, language)
     except NoReverseMatch:
-        url = f"/{page.slug}/"
+        url = f"/{slug}/"
+    title = _value(page, "title", language)
     return {
         "kind": "page",
-        "title": page.title,
+        "language": language,
+        "text_language": language if _translated(page, language) else "pl",
+        "title": title,
         "url": url,
         "text": f"{lead}\n{body}".strip(),
         "date": page.updated_at,
         "is_public": page.is_public,
         "visible_from": None,
         "visible_until": None,
-        **_fields(page.title, lead, body),
+        **_fields(title, lead, body),
     }
 
 
-def attachment_entry(attachment, parent):
+def attachment_entry(attachment, parent, language="pl"):
     """An attachment's title, found on its own; visible while its parent is."""
     if parent is None:
         return None
     extension = (attachment.file.name or "").rsplit(".", 1)[-1].upper()
     # The document's own text (PDF, DOCX, ODT), read at upload (base).
     body = getattr(attachment, "text", "") or ""
+    title = _value(attachment, "title", language)
+    with translation.override(language):
+        about = gettext("Plik %(format)s, załącznik do: %(parent)s") % {
+            "format": extension,
+            "parent": parent["title"],
+        }
     return {
         "kind": "attachment",
-        "title": attachment.title,
+        "language": language,
+        "text_language": language if _translated(attachment, language) else "pl",
+        "title": title,
         "url": attachment.file.url if attachment.file else parent["url"],
-        "text": f"Plik {extension}, załącznik do: {parent['title']}\n{body}",
+        "text": f"{about}\n{body}",
         "date": parent["date"],
         "is_public": parent["is_public"],
         "visible_from": parent["visible_from"],
         "visible_until": parent["visible_until"],
-        **_fields(attachment.title, "", body),
+        **_fields(title, "", body),
     }
 
 
@@ -144,18 +188,31 @@ def _vocabulary(values, apps):
     )
 
 
+def languages(apps=django_apps):
+    """Every language of the site gets its own entries (an untranslated item
+    with its Polish text); before the index knew languages (migration 0003),
+    Polish only."""
+    SearchEntry = apps.get_model("search", "SearchEntry")
+    fields = {field.name for field in SearchEntry._meta.get_fields()}
+    return LANGUAGE_CODES if "language" in fields else ["pl"]
+
+
 def store(obj, values, apps=django_apps):
-    """Write (or replace) the entry of ``obj`` with ``values``; None removes it."""
+    """Write (or replace) the entry of ``obj`` in ``values``' language; None
+    removes every entry of ``obj``."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     SearchEntry = apps.get_model("search", "SearchEntry")
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
     if values is None:
         remove(content_type.pk, [obj.pk], apps)
         return None
+    fields = {field.name for field in SearchEntry._meta.get_fields()}
+    values = {name: value for name, value in values.items() if name in fields}
+    key = {"content_type_id": content_type.pk, "object_id": obj.pk}
+    if "language" in fields:
+        key["language"] = values.pop("language")
     with transaction.atomic():
-        entry, _ = SearchEntry.objects.update_or_create(
-            content_type_id=content_type.pk, object_id=obj.pk, defaults=values
-        )
+        entry, _created = SearchEntry.objects.update_or_create(**key, defaults=values)
         backends.sync([entry.pk])
         _vocabulary([values["title"], values["text"]], apps)
     return entry
@@ -170,23 +227,26 @@ def remove(content_type_id, object_ids, apps=django_apps):
     entries.delete()
 
 
-def index_with_attachments(obj, values, apps=django_apps):
-    store(obj, values, apps)
+def index_with_attachments(obj, describe, apps=django_apps):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Attachment = apps.get_model("base", "Attachment")
     content_type = ContentType.objects.get_for_model(obj, for_concrete_model=True)
-    for attachment in Attachment.objects.filter(
-        content_type_id=content_type.pk, object_id=obj.pk
-    ):
-        store(attachment, attachment_entry(attachment, values), apps)
+    attachments = list(
+        Attachment.objects.filter(content_type_id=content_type.pk, object_id=obj.pk)
+    )
+    for language in languages(apps):
+        values = describe(obj, language)
+        store(obj, values, apps)
+        for attachment in attachments:
+            store(attachment, attachment_entry(attachment, values, language), apps)
 
 
 def index_article(article, apps=django_apps):
-    index_with_attachments(article, article_entry(article), apps)
+    index_with_attachments(article, article_entry, apps)
 
 
 def index_award(award, apps=django_apps):
-    index_with_attachments(award, award_entry(award), apps)
+    index_with_attachments(award, award_entry, apps)
 
 
 #: The parents an attachment can have, and how each is described.
@@ -194,17 +254,21 @@ PARENT_ENTRIES = {"article": article_entry, "award": award_entry}
 
 
 def index_attachment(attachment):
-    """One attachment saved on its own (an inline row): only its entry is
+    """One attachment saved on its own (an inline row): only its entries are
     written, with its parent's visibility; the parent is not re-indexed."""
     parent = attachment.content_object
     describe = PARENT_ENTRIES.get(parent._meta.model_name) if parent else None
     if describe is not None:
-        store(attachment, attachment_entry(attachment, describe(parent)))
+        for language in languages():
+            values = attachment_entry(attachment, describe(parent, language), language)
+            store(attachment, values)
 
 
 def index_page(page, apps=django_apps):
     Office = apps.get_model("base", "Office")
-    store(page, page_entry(page, Office.objects.first()), apps)
+    office = Office.objects.first()
+    for language in languages(apps):
+        store(page, page_entry(page, office, language), apps)
 
 
 def rebuild(apps=django_apps, progress=None):

@@ -32,6 +32,10 @@ class SearchEntry(models.Model):
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()
     kind = models.CharField(max_length=12, choices=Kind)
+    #: The site language this entry is found in (/uk/szukaj/ searches "uk").
+    language = models.CharField(max_length=5, default="pl", db_default="pl")
+    #: The language of its text: Polish when the item has no translation.
+    text_language = models.CharField(max_length=5, default="pl", db_default="pl")
     title = models.CharField(max_length=300)
     url = models.CharField(max_length=500)
     #: Plain text the snippet is cut from.
@@ -55,11 +59,15 @@ class SearchEntry(models.Model):
         verbose_name_plural = _("pozycje wyszukiwarki")
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="search_entry_one_per_item"
+                fields=["content_type", "object_id", "language"],
+                name="search_entry_one_per_item_language",
             )
         ]
         indexes = [
-            models.Index(fields=["is_public", "visible_from"], name="search_visible")
+            models.Index(
+                fields=["language", "is_public", "visible_from"],
+                name="search_language_visible",
+            )
         ]
 
     def __str__(self):

@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -63,7 +63,10 @@ def entries(query, sort="trafnosc"):
     """Visible entries matching every word, in the order asked for."""
     if not query.terms:
         return SearchEntry.objects.none()
-    found = backends.matching(SearchEntry.objects.visible(timezone.now()), query.terms)
+    visible = SearchEntry.objects.visible(timezone.now()).filter(
+        language=translation.get_language()
+    )
+    found = backends.matching(visible, query.terms)
     if sort == "data":
         return found.order_by("-date", "-pk")
     return found.order_by("-score", "-date", "-pk")

@@ -208,7 +208,10 @@ class Migration(migrations.Migration):
             model_name="award",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(
@@ -391,7 +394,10 @@ class Migration(migrations.Migration):
             model_name="issuer",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(

@@ -11,7 +11,12 @@ register = template.Library()
 
 @register.inclusion_tag("awards/includes/current_awards.html")
 def current_awards():
-    awards = Award.objects.public().valid_on(timezone.localdate()).for_cards()
+    awards = (
+        Award.objects.public()
+        .valid_on(timezone.localdate())
+        .for_cards()
+        .translated_first()
+    )
     return {"awards": awards}
 
 

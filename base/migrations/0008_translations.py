@@ -102,7 +102,10 @@ class Migration(migrations.Migration):
             model_name="notice",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(
@@ -312,7 +315,10 @@ class Migration(migrations.Migration):
             model_name="office",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(

@@ -57,6 +57,12 @@ def canonical_url(context):
     request = context.get("request")
     if request is None:
         return ""
+    obj = context.get("object")
+    if obj is not None and not _translated(obj, translation.get_language()):
+        # An untranslated item's page in another language shows the Polish
+        # text: the Polish page is the one to index.
+        with translation.override(settings.LANGUAGE_CODE):
+            return request.build_absolute_uri(obj.get_absolute_url())
     url = request.build_absolute_uri(request.path)
     page = request.GET.get("page", "")
     if page.isdigit() and int(page) > 1:
@@ -164,10 +170,12 @@ def _address_in(context, language):
     (its slug in that language), else the same route with translated segments."""
     request = context["request"]
     obj = context.get("object")
-    with translation.override(language):
-        if obj is not None and hasattr(obj, "get_absolute_url"):
+    if obj is not None and hasattr(obj, "get_absolute_url"):
+        with translation.override(language):
             return obj.get_absolute_url()
-        return translate_url(request.get_full_path(), language)
+    # Resolved in the page's own language, reversed in the other one.
+    address = translate_url(request.path, language)
+    return f"{address}?{request.GET.urlencode()}" if request.GET else address
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

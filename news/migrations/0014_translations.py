@@ -134,7 +134,10 @@ class Migration(migrations.Migration):
             model_name="article",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(
@@ -260,7 +263,10 @@ class Migration(migrations.Migration):
             model_name="category",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(

@@ -3,7 +3,12 @@ article's structured data."""
 
 from django import template
 
-from base.templatetags.base_tags import iso_datetime, json_ld_script, share_image
+from base.templatetags.base_tags import (
+    iso_datetime,
+    json_ld_script,
+    share_image,
+    shown_language,
+)
 from news.models import Article
 
 register = template.Library()
@@ -13,7 +18,10 @@ register = template.Library()
 def latest_articles(count=6):
     """The home page's news: featured ones first while featured, then newest."""
     return {
-        "articles": Article.objects.published().for_cards().featured_first()[:count]
+        "articles": Article.objects.published()
+        .for_cards()
+        .featured_first()
+        .translated_first()[:count]
     }
 
 
@@ -29,7 +37,7 @@ def article_json_ld(context, article, office):
         "datePublished": iso_datetime(article.published_at),
         "dateModified": iso_datetime(article.updated_at),
         "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
-        "inLanguage": "pl",
+        "inLanguage": shown_language(article),
         "author": {"@type": "Organization", "name": office.name, "url": home},
         "publisher": {
             "@type": "Organization",

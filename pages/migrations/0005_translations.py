@@ -328,7 +328,10 @@ class Migration(migrations.Migration):
             model_name="accessibilitystatement",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(
@@ -436,7 +439,10 @@ class Migration(migrations.Migration):
             model_name="page",
             name="source_revision",
             field=models.PositiveIntegerField(
-                default=1, editable=False, verbose_name="wersja polskiego tekstu"
+                db_default=1,
+                default=1,
+                editable=False,
+                verbose_name="wersja polskiego tekstu",
             ),
         ),
         migrations.AddField(

@@ -5,52 +5,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SearchTerm',
+            name="SearchTerm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('folded', models.CharField(max_length=40, unique=True)),
-                ('lemma', models.CharField(max_length=200)),
-                ('word', models.CharField(max_length=40)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("folded", models.CharField(max_length=40, unique=True)),
+                ("lemma", models.CharField(max_length=200)),
+                ("word", models.CharField(max_length=40)),
             ],
             options={
-                'verbose_name': 'słowo w wyszukiwarce',
-                'verbose_name_plural': 'słowa w wyszukiwarce',
+                "verbose_name": "słowo w wyszukiwarce",
+                "verbose_name_plural": "słowa w wyszukiwarce",
             },
         ),
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('kind', models.CharField(choices=[('article', 'Aktualność'), ('award', 'Wyróżnienie'), ('page', 'Strona'), ('attachment', 'Załącznik')], max_length=12)),
-                ('title', models.CharField(max_length=300)),
-                ('url', models.CharField(max_length=500)),
-                ('text', models.TextField(blank=True)),
-                ('date', models.DateTimeField(blank=True, null=True)),
-                ('is_public', models.BooleanField(default=True)),
-                ('visible_from', models.DateTimeField(blank=True, null=True)),
-                ('visible_until', models.DateTimeField(blank=True, null=True)),
-                ('title_terms', models.TextField(blank=True)),
-                ('lead_terms', models.TextField(blank=True)),
-                ('body_terms', models.TextField(blank=True)),
-                ('fallback_terms', models.TextField(blank=True)),
-                ('analysis_version', models.PositiveSmallIntegerField(default=0)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("article", "Aktualność"),
+                            ("award", "Wyróżnienie"),
+                            ("page", "Strona"),
+                            ("attachment", "Załącznik"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("url", models.CharField(max_length=500)),
+                ("text", models.TextField(blank=True)),
+                ("date", models.DateTimeField(blank=True, null=True)),
+                ("is_public", models.BooleanField(default=True)),
+                ("visible_from", models.DateTimeField(blank=True, null=True)),
+                ("visible_until", models.DateTimeField(blank=True, null=True)),
+                ("title_terms", models.TextField(blank=True)),
+                ("lead_terms", models.TextField(blank=True)),
+                ("body_terms", models.TextField(blank=True)),
+                ("fallback_terms", models.TextField(blank=True)),
+                ("analysis_version", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pozycja wyszukiwarki',
-                'verbose_name_plural': 'pozycje wyszukiwarki',
-                'indexes': [models.Index(fields=['is_public', 'visible_from'], name='search_visible')],
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id'), name='search_entry_one_per_item')],
+                "verbose_name": "pozycja wyszukiwarki",
+                "verbose_name_plural": "pozycje wyszukiwarki",
+                "indexes": [
+                    models.Index(
+                        fields=["is_public", "visible_from"], name="search_visible"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("content_type", "object_id"),
+                        name="search_entry_one_per_item",
+                    )
+                ],
             },
         ),
     ]
