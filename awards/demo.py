@@ -63,16 +63,24 @@ CURRENT_AWARD_TRANSLATIONS = {
         "presenter_role": "віцепрезидентка Асоціації «Центр підтримки місцевої "
         "активності» CAL",
         "occasion": "XXXVIII сесія Міської ради Млави",
+        "slug": "sertyfikat-yakosti-cal-2022-2026",
     },
     "en": {
         "presenter_role": "Vice-President of the Association of Local Activity "
         "Support Centres CAL",
         "occasion": "38th session of the Mława Town Council",
+        "slug": "cal-quality-certificate-2022-2026",
     },
 }
 FIRST_AWARD_TRANSLATIONS = {
-    "uk": {"occasion": "сесія Міської ради Млави"},
-    "en": {"occasion": "session of the Mława Town Council"},
+    "uk": {
+        "occasion": "сесія Міської ради Млави",
+        "slug": "sertyfikat-yakosti-cal-2011",
+    },
+    "en": {
+        "occasion": "session of the Mława Town Council",
+        "slug": "cal-quality-certificate-2011",
+    },
 }
 
 

@@ -1,4 +1,15 @@
 import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def polish_between_requests():
+    """Each test starts in Polish, as the panel and the shell do: a request to
+    /uk/ leaves Ukrainian active in the thread, and content created under it
+    would land in the Ukrainian columns."""
+    translation.activate("pl")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

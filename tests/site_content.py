@@ -6,9 +6,10 @@ from io import StringIO
 
 import reversion
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from base.models import RevisionNote
+from news.demo import CAL_ARTICLE_SLUG, POLISH_ONLY_SLUG
 from news.models import Article, ArticleImage, PreviewLink
 from pages.models import AccessibilityStatement, Page
 from tests import samples
@@ -23,7 +24,8 @@ def every_page_kind():
     AccessibilityStatement.objects.update(
         contact_email="dostepnosc@mlawa.pl", is_published=True
     )
-    article = Article.objects.get()
+    article = Article.objects.get(slug=CAL_ARTICLE_SLUG)
+    polish_only = Article.objects.get(slug=POLISH_ONLY_SLUG)
     ArticleImage.objects.create(
         article=article,
         image=samples.jpeg("wreczenie.jpg", size=(900, 600)),
@@ -63,7 +65,33 @@ def every_page_kind():
         "accessibility statement": "/deklaracja-dostepnosci/",
         **{page.title: page.get_absolute_url() for page in Page.objects.all()},
         "404 page": "/nie-ma-takiej-strony/",
+        **_in_other_languages(article, polish_only),
     }
+
+
+def _in_other_languages(article, polish_only):
+    """The Ukrainian and English pages residents who do not read Polish use:
+    translated content, and a Polish-only article with its note."""
+    with translation.override("uk"):
+        uk = {
+            "home (uk)": "/uk/",
+            "news list (uk)": "/uk/novyny/",
+            "article (uk)": article.get_absolute_url(),
+            "untranslated article (uk)": polish_only.get_absolute_url(),
+            "award (uk)": "/uk/vidznaky/sertyfikat-yakosti-cal-2022-2026/",
+            "search results (uk)": "/uk/poshuk/?q=сертифікат",
+            "accessibility statement (uk)": "/uk/deklaratsiia-dostupnosti/",
+            "404 page (uk)": "/uk/nemaie-takoi-storinky/",
+        }
+    with translation.override("en"):
+        en = {
+            "home (en)": "/en/",
+            "article (en)": article.get_absolute_url(),
+            "untranslated article (en)": polish_only.get_absolute_url(),
+            "awards list (en)": "/en/awards/",
+            "search results (en)": "/en/search/?q=certificate",
+        }
+    return {**uk, **en}
 
 
 def _archived_article_with_a_change_history():

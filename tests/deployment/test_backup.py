@@ -26,7 +26,7 @@ from PIL import Image
 from awards.models import Award
 from base.models import Attachment
 from news.models import Article, ArticleImage
-article = Article.objects.get()
+article = Article.objects.get(slug="miejski-osrodek-pomocy-spolecznej-wyrozniony-za-wspieranie-aktywnosci-lokalnej")
 buffer = io.BytesIO()
 Image.new("RGB", (900, 600), (10, 80, 140)).save(buffer, format="JPEG")
 ArticleImage.objects.create(article=article, alt_text="Zdjęcie", placement="main",
