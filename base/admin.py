@@ -270,6 +270,10 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        language = getattr(db_field, "language", None)  # a translation's column
+        if field is not None and language in TRANSLATION_LANGUAGES:
+            # Spell-checked and read aloud in its own language.
+            field.widget.attrs["lang"] = language
         return _specific_date_messages(field) if field else field
 
     def get_fieldsets(self, request, obj=None):

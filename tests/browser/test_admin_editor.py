@@ -15,8 +15,12 @@ def test_the_editor_works_under_the_real_csp(page, log_in, publisher):
     assert "'unsafe-inline'" not in script_src
     assert "'nonce-" in script_src
 
-    editor = page.locator(".ProseMirror[contenteditable=true]")
+    editor = page.locator(".ProseMirror[contenteditable=true][lang=pl]")
     editor.wait_for(state="visible")
+    # The translations' editors check spelling in their own language.
+    assert page.locator(".ProseMirror[lang=uk]").count() == 1
+    assert page.locator(".ProseMirror[lang=en]").count() == 1
+    assert page.locator("input[name=title_uk][lang=uk]").count() == 1
     page.fill("#id_title", "Dyżur w Wigilię")
     page.fill("#id_lead", "Ośrodek będzie czynny do 12:00.")
     editor.click()
@@ -25,8 +29,8 @@ def test_the_editor_works_under_the_real_csp(page, log_in, publisher):
     page.keyboard.type("8:00–12:00")
     page.keyboard.press("Control+b")
     # The menu and its dialogs speak Polish.
-    assert page.locator(".prose-menubar [title='Pogrubienie']").count() == 1
-    page.locator(".prose-menubar [title='Wstaw tabelę']").click()
+    assert page.locator(".field-body .prose-menubar [title='Pogrubienie']").count() == 1
+    page.locator(".field-body .prose-menubar [title='Wstaw tabelę']").click()
     dialog = page.locator("dialog[open]")
     assert "Wiersze" in dialog.inner_text() and "Kolumny" in dialog.inner_text()
     dialog.get_by_role("button", name="Wstaw").click()

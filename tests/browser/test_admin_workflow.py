@@ -31,7 +31,7 @@ def test_an_editor_writes_links_adds_a_photo_edits_again_and_previews(
     statuses = _no_error_pages(page)
     log_in(editor)
     page.goto("/admin/news/article/add/")
-    area = page.locator(".ProseMirror[contenteditable=true]")
+    area = page.locator(".ProseMirror[contenteditable=true][lang=pl]")
     area.wait_for(state="visible")
     # The writing area: Polish spelling on, room for more than a line.
     assert area.get_attribute("lang") == "pl"
@@ -51,7 +51,7 @@ def test_an_editor_writes_links_adds_a_photo_edits_again_and_previews(
     )
     dialog = page.locator("dialog[open]")
     for _ in range(3):
-        page.locator(".prose-menubar [title='Wstaw link']").click()
+        page.locator(".field-body .prose-menubar [title='Wstaw link']").click()
         try:
             dialog.wait_for(timeout=5000)
             break

@@ -405,6 +405,15 @@ def test_the_app_refuses_other_networks_too_should_nginx_be_bypassed(stack):
     assert "Panel niedostępny z tej sieci" in body
 
 
+@pytest.mark.parametrize("path", ["/szukaj/", "/uk/poshuk/", "/en/search/"])
+def test_search_in_every_language_is_rate_limited(stack, path):
+    """16 searches for a common word at once must not stall the site: nginx
+    answers the surplus with its branded 429 (5 a second, bursts of 10)."""
+    statuses = [_get(stack, f"{path}?q=pomoc")[0] for _ in range(25)]
+    assert statuses.count(200) >= 10
+    assert 429 in statuses
+
+
 def test_a_too_large_body_gets_a_branded_413(stack):
     status, headers, body = _through_proxy(
         stack, "POST", "/szukaj/", body=b"x" * (33 * 1024 * 1024)

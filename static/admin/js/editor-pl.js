@@ -48,14 +48,17 @@
     });
   }
 
-  // The editing area: Polish spelling checked by the browser, in the page's
-  // language (the library turns spellcheck off; news/fields.py keeps it on).
-  // It is also named after its field's label, for screen readers.
+  // The editing area: spelling checked by the browser in the text's language,
+  // Polish unless the field is a translation ("body_uk", "body_en"; the library
+  // turns spellcheck off). It is also named after its field's label, for screen
+  // readers.
   function prepareEditingAreas(root) {
     root.querySelectorAll(".ProseMirror[contenteditable]").forEach(function (area) {
-      area.setAttribute("lang", "pl");
-      area.setAttribute("spellcheck", "true");
       var row = area.closest(".form-row");
+      var source = row && row.querySelector("textarea[name]");
+      var translation = source && /_(uk|en)$/.exec(source.name);
+      area.setAttribute("lang", translation ? translation[1] : "pl");
+      area.setAttribute("spellcheck", "true");
       var label = row && row.querySelector("label");
       if (label && !area.hasAttribute("aria-label")) {
         area.setAttribute("aria-label", label.textContent.replace(/:\s*$/, "").trim());
