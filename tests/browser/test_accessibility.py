@@ -218,6 +218,34 @@ def test_the_site_works_without_javascript(browser, live_server, site):
     context.close()
 
 
+def test_the_language_switcher_works_by_keyboard_without_javascript(
+    browser, live_server, site
+):
+    """A resident tabs to "Українська" and presses Enter: the same article,
+    in Ukrainian, then back to Polish; then a Polish-only article in English."""
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site["article with image"])
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.textContent.trim()")
+        if focused == "Українська":
+            break
+    assert page.evaluate("document.activeElement.getAttribute('lang')") == "uk"
+    page.keyboard.press("Enter")
+    page.wait_for_url(site["article (uk)"])
+    assert page.locator("html").get_attribute("lang") == "uk"
+    assert page.locator("h1").inner_text().startswith("Міський центр")
+    page.get_by_role("link", name="Polski", exact=True).click()
+    page.wait_for_url(site["article with image"])
+    page.goto(site["untranslated article (uk)"])
+    page.get_by_role("link", name="English", exact=True).click()
+    assert page.url.endswith(site["untranslated article (en)"])
+    assert page.locator("h1").get_attribute("lang") == "pl"
+    assert "no English version yet" in page.locator("main").inner_text()
+    context.close()
+
+
 def test_an_article_prints_without_the_site_controls(page, site):
     page.goto(site["article with image"])
     page.emulate_media(media="print")
