@@ -202,12 +202,6 @@ class Translatable(models.Model):
     def translation_statuses(self):
         return {lang: self.translation_status(lang) for lang in TRANSLATION_LANGUAGES}
 
-    def _localized_values(self, language):
-        return [
-            getattr(self, f"{name}_{language}")
-            for name in self.translated_field_names()
-        ]
-
     def track_translations(self, update_fields=None):
         """Bring the revision counters up to date before a save."""
         names = self.translated_field_names()
@@ -217,7 +211,10 @@ class Translatable(models.Model):
             return
         stored = None
         if self.pk is not None and not self._state.adding:
-            columns = [f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES]
+            columns = [
+                "source_revision",
+                *(f"{name}_{lang}" for name in names for lang in LANGUAGE_CODES),
+            ]
             stored = (
                 type(self)._base_manager.filter(pk=self.pk).values(*columns).first()
             )
@@ -232,7 +229,10 @@ class Translatable(models.Model):
             )
 
         if stored is not None and self.change_is_major is not False and changed("pl"):
-            self.source_revision = (self.source_revision or 1) + 1
+            # Never back to a number an older translation carries (a restored
+            # version brings its own, older counters).
+            latest = max(stored["source_revision"] or 1, self.source_revision or 1)
+            self.source_revision = latest + 1
         for language in TRANSLATION_LANGUAGES:
             attribute = f"translated_from_{language}"
             if not self.has_translation(language):
@@ -262,7 +262,9 @@ class RevisionNote(models.Model):
         verbose_name_plural = _("opisy wersji")
 
     def __str__(self):
-        return self.text or ("istotna zmiana" if self.is_major else "drobna poprawka")
+        return self.text or str(
+            _("istotna zmiana") if self.is_major else _("drobna poprawka")
+        )
 
 
 @reversion.register()

@@ -53,6 +53,18 @@ def seed():
             lead=f"{words} ({n}).",
             body=f"<p>{words}. Łódź, Mława, Płock {n}.</p>" * 5,
             category=categories[n % len(categories)],
+            # A quarter translated into Ukrainian: lists put them first.
+            **(
+                {
+                    "title_uk": f"Повідомлення № {n}",
+                    "slug_uk": f"povidomlennia-{n}",
+                    "lead_uk": "Центр запрошує мешканців на зустріч.",
+                    "body_uk": "<p>Центр соціальної допомоги запрошує.</p>" * 5,
+                    "translated_from_uk": 1,
+                }
+                if n % 4 == 0
+                else {}
+            ),
             status=Article.Status.PUBLISHED,
             published_at=now - datetime.timedelta(hours=n),
         )
@@ -130,6 +142,11 @@ def main():
             "RSS feed": "/aktualnosci/rss/",
             "sitemap.xml (the index)": "/sitemap.xml",
             "sitemap-articles.xml (1000 URLs)": "/sitemap-articles.xml",
+            # The same in Ukrainian: untranslated articles fall back to Polish.
+            "home (uk)": "/uk/",
+            "news list, page 1 (uk)": "/uk/novyny/",
+            "article (uk, fallback)": "/uk/novyny/komunikat-1234/",
+            "search 'zasiłku' (uk)": "/uk/poshuk/?q=zasi%C5%82ku",
         }
         print(f"{connection.vendor}, {ARTICLES} articles, {ROUNDS} rounds per page")
         print(f"{'page':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")

@@ -146,3 +146,17 @@ def test_the_overview_lists_every_item_and_language_with_filters(
     assert "Certyfikat bez tłumaczeń" not in page
     client.logout()
     assert client.get("/admin/tlumaczenia/").status_code == 302
+
+
+def test_a_restored_version_never_brings_back_an_older_revision_number(article):
+    article.lead = "Druga wersja."
+    article.change_is_major = True
+    article.save()
+    assert _status(article) == {"uk": "outdated", "en": "outdated"}
+    # A restored version carries its own, older counters and texts.
+    article.lead = "Pierwsza wersja."
+    article.source_revision, article.translated_from_uk = 1, 1
+    article.save()
+    article.refresh_from_db()
+    assert article.source_revision == 3
+    assert article.translation_statuses() == {"uk": "outdated", "en": "outdated"}
