@@ -30,12 +30,19 @@ def _fill(apps):
     ContentType = get("contenttypes", "ContentType")
     Permission = get("auth", "Permission")
     # An earlier transactional test may have emptied what migrations created.
-    office = get("news", "Office").objects.first() or get("news", "Office").objects.create(
-        name="MOPS", short_name="MOPS", street_address="ul. X 1", postal_code="06-500",
+    office = get("news", "Office").objects.first() or get(
+        "news", "Office"
+    ).objects.create(
+        name="MOPS",
+        short_name="MOPS",
+        street_address="ul. X 1",
+        postal_code="06-500",
         city="Mława",
     )
     get("news", "Notice").objects.create(
-        text="Mróz", starts_at=timezone.now(), ends_at=timezone.now() + datetime.timedelta(1)
+        text="Mróz",
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + datetime.timedelta(1),
     )
     article = get("news", "Article").objects.create(title="A", slug="a", lead="x")
     issuer = get("awards", "Issuer").objects.create(name="CAL", slug="cal")
@@ -43,7 +50,10 @@ def _fill(apps):
         title="Certyfikat", slug="c", issuer=issuer, recipient="MOPS"
     )
     Attachment = get("news", "Attachment")
-    for target, app, model in [(article, "news", "article"), (award, "awards", "award")]:
+    for target, app, model in [
+        (article, "news", "article"),
+        (award, "awards", "award"),
+    ]:
         Attachment.objects.create(
             content_type=ContentType.objects.get(app_label=app, model=model),
             object_id=target.pk,
@@ -55,7 +65,9 @@ def _fill(apps):
     )
     group, _ = get("auth", "Group").objects.get_or_create(name="Wydawcy")
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="news", content_type__model__in=MOVED)
+        *Permission.objects.filter(
+            content_type__app_label="news", content_type__model__in=MOVED
+        )
     )
     user = get("auth", "User").objects.create(username="wydawca", is_staff=True)
     LogEntry = get("admin", "LogEntry")
@@ -100,7 +112,9 @@ def _snapshot(apps, labels):
 
 def test_moving_the_models_keeps_every_row_grant_and_log_entry(migrator):
     apps = migrator.command("base", "zero")  # the state before the move
-    assert {"office", "page"} <= {m._meta.model_name for m in apps.get_app_config("news").get_models()}
+    assert {"office", "page"} <= {
+        m._meta.model_name for m in apps.get_app_config("news").get_models()
+    }
     _fill(apps)
     before = _snapshot(apps, dict.fromkeys(MOVED, "news"))
 

@@ -49,8 +49,13 @@ def test_publication_times_become_whole_seconds_and_going_back_keeps_them(migrat
     apps = migrator.migrate(("news", "0009_move_pages_and_site_records_out"))
     Article = apps.get_model("news", "Article")
     Article.objects.create(
-        title="A", slug="a", lead="x", status="published", published_at=moment,
-        is_featured=True, featured_until=moment,
+        title="A",
+        slug="a",
+        lead="x",
+        status="published",
+        published_at=moment,
+        is_featured=True,
+        featured_until=moment,
     )
     Article.objects.create(title="B", slug="b", lead="x")  # a draft, no times
     apps = migrator.migrate(("news", "0010_whole_second_publication_times"))
@@ -115,7 +120,10 @@ def test_the_statement_gets_the_sections_of_version_2_and_stays_unpublished_with
     assert statement.architecture.startswith("<p>Opis dostępności budynku")
     assert statement.is_published is False
     apps = migrator.migrate(("pages", "0001_initial"))
-    assert apps.get_model("pages", "AccessibilityStatement").objects.get().architecture == ""
+    assert (
+        apps.get_model("pages", "AccessibilityStatement").objects.get().architecture
+        == ""
+    )
 
 
 def test_attachment_sizes_are_filled_from_the_files_that_exist(migrator):
@@ -127,12 +135,16 @@ def test_attachment_sizes_are_filled_from_the_files_that_exist(migrator):
     ContentType = apps.get_model("contenttypes", "ContentType")
     article = Article.objects.create(title="A", slug="a", lead="x")
     kind, _ = ContentType.objects.get_or_create(app_label="news", model="article")
-    name = default_storage.save("attachments/2025/x/wniosek.pdf", ContentFile(b"%PDF-" + b"1" * 95))
+    name = default_storage.save(
+        "attachments/2025/x/wniosek.pdf", ContentFile(b"%PDF-" + b"1" * 95)
+    )
     Attachment = apps.get_model("base", "Attachment")
     for title, file in [("jest", name), ("brak", "attachments/2025/y/brak.pdf")]:
         Attachment.objects.create(
             content_type=kind, object_id=article.pk, title=title, file=file
         )
     apps = migrator.migrate(("base", "0004_attachment_file_size"))
-    sizes = dict(apps.get_model("base", "Attachment").objects.values_list("title", "file_size"))
+    sizes = dict(
+        apps.get_model("base", "Attachment").objects.values_list("title", "file_size")
+    )
     assert sizes == {"jest": 100, "brak": None}
