@@ -168,7 +168,11 @@ class Page(Translatable, Versioned):
         match = YOUTUBE_ID.match(self.video_url or "")
         if not match:
             return ""
-        query = urlencode({"cc_load_policy": 1, "cc_lang_pref": "pl", "hl": "pl"})
+        # Captions and the player's own texts in the reader's language.
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        query = urlencode(
+            {"cc_load_policy": 1, "cc_lang_pref": language, "hl": language}
+        )
         return f"https://www.youtube-nocookie.com/embed/{match['id']}?{query}"
 
 

@@ -82,6 +82,10 @@ def test_a_sign_language_video_loads_only_on_request(client):
         in html
     )
     assert "/static/js/video.js" in html
+    assert "cc_lang_pref=pl&amp;hl=pl" in html
+    # The Ukrainian page asks YouTube for Ukrainian captions and player texts.
+    ukrainian = client.get("/uk/jezyk-migowy/").content.decode()
+    assert "cc_lang_pref=uk&amp;hl=uk" in ukrainian
 
 
 def test_hidden_pages_answer_404(client):
