@@ -3,31 +3,6 @@
 from django.db import migrations, models
 
 
-#: The Polish text moves into the new Polish columns (the original column stays,
-#: django-modeltranslation keeps it in step); back, the Polish columns are copied
-#: into the original ones before they go.
-FIELDS = {
-    "Category": ["name", "slug", "description"],
-    "Article": ["title", "slug", "lead", "body"],
-}
-
-
-def copy_columns(apps, forward):
-    for model_name, fields in FIELDS.items():
-        model = apps.get_model("news", model_name)
-        for name in fields:
-            source, target = (name, f"{name}_pl") if forward else (f"{name}_pl", name)
-            model._base_manager.update(**{target: models.F(source)})
-
-
-def to_polish_columns(apps, schema_editor):
-    copy_columns(apps, forward=True)
-
-
-def from_polish_columns(apps, schema_editor):
-    copy_columns(apps, forward=False)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0013_preview_links"),
@@ -289,5 +264,4 @@ class Migration(migrations.Migration):
                 verbose_name="tłumaczenie ukraińskie z wersji",
             ),
         ),
-        migrations.RunPython(to_polish_columns, from_polish_columns),
     ]

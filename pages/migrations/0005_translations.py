@@ -3,42 +3,6 @@
 from django.db import migrations, models
 
 
-#: The Polish text moves into the new Polish columns (the original column stays,
-#: django-modeltranslation keeps it in step); back, the Polish columns are copied
-#: into the original ones before they go.
-FIELDS = {
-    "Page": ["title", "slug", "description", "body", "video_title"],
-    "AccessibilityStatement": [
-        "entity_name",
-        "inaccessible_content",
-        "exemptions",
-        "auditor",
-        "contact_person",
-        "procedure",
-        "burden_assessment",
-        "architecture",
-        "communication",
-        "mobile_apps",
-    ],
-}
-
-
-def copy_columns(apps, forward):
-    for model_name, fields in FIELDS.items():
-        model = apps.get_model("pages", model_name)
-        for name in fields:
-            source, target = (name, f"{name}_pl") if forward else (f"{name}_pl", name)
-            model._base_manager.update(**{target: models.F(source)})
-
-
-def to_polish_columns(apps, schema_editor):
-    copy_columns(apps, forward=True)
-
-
-def from_polish_columns(apps, schema_editor):
-    copy_columns(apps, forward=False)
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("pages", "0004_page_review_dates"),
@@ -513,5 +477,4 @@ class Migration(migrations.Migration):
                 verbose_name="tytuł filmu",
             ),
         ),
-        migrations.RunPython(to_polish_columns, from_polish_columns),
     ]

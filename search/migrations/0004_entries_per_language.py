@@ -3,22 +3,6 @@
 from django.db import migrations, models
 
 
-def fill(apps, schema_editor):
-    """Every item gets its Ukrainian and English entries (its Polish text
-    where it has no translation)."""
-    from search.indexing import rebuild
-
-    rebuild(apps)
-
-
-def polish_only(apps, schema_editor):
-    from search.backends import forget
-
-    others = apps.get_model("search", "SearchEntry").objects.exclude(language="pl")
-    forget(list(others.values_list("pk", flat=True)))
-    others.delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("news", "0014_translations"),
@@ -62,5 +46,4 @@ class Migration(migrations.Migration):
                 name="search_entry_one_per_item_language",
             ),
         ),
-        migrations.RunPython(fill, polish_only),
     ]

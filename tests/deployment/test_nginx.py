@@ -405,15 +405,6 @@ def test_the_app_refuses_other_networks_too_should_nginx_be_bypassed(stack):
     assert "Panel niedostępny z tej sieci" in body
 
 
-@pytest.mark.parametrize("path", ["/szukaj/", "/uk/poshuk/", "/en/search/"])
-def test_search_in_every_language_is_rate_limited(stack, path):
-    """16 searches for a common word at once must not stall the site: nginx
-    answers the surplus with its branded 429 (5 a second, bursts of 10)."""
-    statuses = [_get(stack, f"{path}?q=pomoc")[0] for _ in range(25)]
-    assert statuses.count(200) >= 10
-    assert 429 in statuses
-
-
 def test_a_too_large_body_gets_a_branded_413(stack):
     status, headers, body = _through_proxy(
         stack, "POST", "/szukaj/", body=b"x" * (33 * 1024 * 1024)
@@ -470,6 +461,22 @@ def test_slow_clients_are_cut_off_after_15_seconds(stack):
         b"Content-Length: 1000\r\n\r\ntekst=",
     )
     assert 14 <= slow_body <= 20, slow_body
+
+
+def test_search_in_every_language_is_rate_limited(stack):
+    """Searches for a common word at once must not stall the site: nginx
+    answers the surplus with its branded 429 (5 a second, bursts of 10), in
+    every language's search address."""
+    paths = ["/szukaj/", "/uk/poshuk/", "/en/search/"]
+    statuses = {path: [] for path in paths}
+    for number in range(30):
+        path = paths[number % 3]
+        statuses[path].append(_get(stack, f"{path}?q=pomoc")[0])
+    assert sum(found.count(200) for found in statuses.values()) >= 10
+    assert {path: 429 in found for path, found in statuses.items()} == dict.fromkeys(
+        paths, True
+    )
+    time.sleep(3)  # the bucket drains before the next test
 
 
 def test_zz_with_the_app_down_nginx_shows_a_branded_502(stack):

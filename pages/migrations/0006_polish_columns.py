@@ -1,0 +1,46 @@
+from django.db import migrations, models
+
+#: The Polish text moves into the new Polish columns (the original column stays,
+#: django-modeltranslation keeps it in step); back, the Polish columns are copied
+#: into the original ones before they go.
+FIELDS = {
+    "Page": ["title", "slug", "description", "body", "video_title"],
+    "AccessibilityStatement": [
+        "entity_name",
+        "inaccessible_content",
+        "exemptions",
+        "auditor",
+        "contact_person",
+        "procedure",
+        "burden_assessment",
+        "architecture",
+        "communication",
+        "mobile_apps",
+    ],
+}
+
+
+def copy_columns(apps, forward):
+    for model_name, fields in FIELDS.items():
+        model = apps.get_model("pages", model_name)
+        for name in fields:
+            source, target = (name, f"{name}_pl") if forward else (f"{name}_pl", name)
+            model._base_manager.update(**{target: models.F(source)})
+
+
+def to_polish_columns(apps, schema_editor):
+    copy_columns(apps, forward=True)
+
+
+def from_polish_columns(apps, schema_editor):
+    copy_columns(apps, forward=False)
+
+
+class Migration(migrations.Migration):
+    """The data step of 0005_translations, in its own transaction: PostgreSQL refuses to
+    change a table's schema after updating its rows in the same transaction
+    (going back, the copy runs before the columns go)."""
+
+    dependencies = [("pages", "0005_translations")]
+
+    operations = [migrations.RunPython(to_polish_columns, from_polish_columns)]
