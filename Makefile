@@ -10,7 +10,7 @@ PORT ?= 8000
 # panel asks superusers and publishers for a code from a phone app as well.
 DEV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$(HOST):$(PORT) DJANGO_ADMIN_2FA_REQUIRED=0
 
-.PHONY: run test lint install validators screenshots bench backup restore clean messages
+.PHONY: run test lint install validators screenshots bench bench-load backup restore clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,12 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/upload_memory.py
 	$(BIN)/python bench/history_cost.py
 	$(BIN)/python bench/search_analysers.py
+
+## Load test (issue #16): 10,000 articles, gunicorn as in production, wrk with 16
+## connections, side by side with a bare Django view; writes docs/performance.md
+bench-load: $(VENV)/.installed
+	@command -v wrk >/dev/null || (echo "wrk is missing: apt-get install wrk" && exit 2)
+	$(BIN)/python bench/load.py
 
 ## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
 backup:
