@@ -28,6 +28,8 @@ PAGES = {
     "award": "/wyroznienia/certyfikat-jakosci-cal-2022-2026/",
     "contact": "/kontakt/",
     "accessibility-statement": "/deklaracja-dostepnosci/",
+    "article-uk": "/uk/novyny/miskyi-tsentr-sotsialnoi-dopomohy-vidznachenyi-za-pidtrymku-mistsevoi-aktyvnosti/",
+    "fallback-en": "/en/news/dyzury-pracownikow-socjalnych-w-okresie-swiatecznym/",
 }
 SIZES = {"390": (390, 844), "1280": (1280, 900)}
 
