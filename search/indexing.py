@@ -4,6 +4,7 @@ and leaves when it is deleted. Builders read fields only (and reverse URLs),
 so the migration that fills the index can run them on historical models."""
 
 import datetime
+import functools
 
 from django.apps import apps as django_apps
 from django.db import transaction
@@ -27,13 +28,24 @@ def _padded(terms):
     return f" {terms} " if terms else ""
 
 
+@functools.lru_cache(maxsize=512)
+def _lemmas(text):
+    return _padded(analysis.lemmas(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _fallbacks(text):
+    return _padded(analysis.fallbacks(text))
+
+
 def _fields(title, lead, body):
-    everything = " ".join([title, lead, body])
+    # An untranslated item's Ukrainian and English entries carry its Polish
+    # text: analysed once (the analysis is pure), not three times.
     return {
-        "title_terms": _padded(analysis.lemmas(title)),
-        "lead_terms": _padded(analysis.lemmas(lead)),
-        "body_terms": _padded(analysis.lemmas(body)),
-        "fallback_terms": _padded(analysis.fallbacks(everything)),
+        "title_terms": _lemmas(title),
+        "lead_terms": _lemmas(lead),
+        "body_terms": _lemmas(body),
+        "fallback_terms": _fallbacks(" ".join([title, lead, body])),
         "analysis_version": analysis.VERSION,
     }
 
