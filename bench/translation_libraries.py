@@ -3,9 +3,9 @@ columns (django-modeltranslation, what the site uses) against a translations tab
 (django-parler) without and with a prefetch. Not part of `make bench` (parler is
 not a dependency); run it in a scratch virtualenv:
 
-    python -m venv /tmp/v && /tmp/v/bin/pip install Django==5.2.19 \\
+    python -m venv .cache/libraries && .cache/libraries/bin/pip install Django==5.2.19 \\
         django-parler==2.4 django-modeltranslation==0.20.6
-    /tmp/v/bin/python bench/translation_libraries.py
+    .cache/libraries/bin/python bench/translation_libraries.py
 
 Results are in the README ("Dependencies").
 """
