@@ -84,18 +84,6 @@ FIRST_AWARD_TRANSLATIONS = {
 }
 
 
-def _translate(obj, translations):
-    """Fill the empty translations of ``obj`` (a second load changes nothing)."""
-    changed = False
-    for language, fields in translations.items():
-        for name, value in fields.items():
-            if not getattr(obj, f"{name}_{language}"):
-                setattr(obj, f"{name}_{language}", value)
-                changed = True
-    if changed:
-        obj.save()
-
-
 def _award_translations(extra):
     return {
         language: {
@@ -156,7 +144,7 @@ def load():
     )
     if created and announced_in is not None:
         current.articles.add(announced_in)
-    _translate(cal, ISSUER_TRANSLATIONS)
-    _translate(first, _award_translations(FIRST_AWARD_TRANSLATIONS))
-    _translate(current, _award_translations(CURRENT_AWARD_TRANSLATIONS))
+    cal.fill_translations(ISSUER_TRANSLATIONS)
+    first.fill_translations(_award_translations(FIRST_AWARD_TRANSLATIONS))
+    current.fill_translations(_award_translations(CURRENT_AWARD_TRANSLATIONS))
     return [f"Wyróżnienie: {current.title} ({current.validity_display})"]

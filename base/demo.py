@@ -20,12 +20,5 @@ def load():
     office = Office.current()
     if office.pk is None:
         return []
-    changed = False
-    for language, fields in OFFICE_TRANSLATIONS.items():
-        for name, value in fields.items():
-            if not getattr(office, f"{name}_{language}"):
-                setattr(office, f"{name}_{language}", value)
-                changed = True
-    if changed:
-        office.save()
+    office.fill_translations(OFFICE_TRANSLATIONS)
     return ["Dane instytucji: nazwa i godziny pracy po ukraińsku i angielsku"]

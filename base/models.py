@@ -181,6 +181,18 @@ class Translatable(models.Model):
                     unique_slug(self, title, field=field, fallback=fallback),
                 )
 
+    def fill_translations(self, translations):
+        """Fill the empty ones of ``{language: {field: text}}`` and save if any
+        was empty: what staff already wrote is kept (demo content, imports)."""
+        changed = False
+        for language, fields in translations.items():
+            for name, value in fields.items():
+                if not getattr(self, f"{name}_{language}"):
+                    setattr(self, f"{name}_{language}", value.strip())
+                    changed = True
+        if changed:
+            self.save()
+
     @classmethod
     def translated_field_names(cls):
         from modeltranslation.translator import translator

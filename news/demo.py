@@ -97,18 +97,6 @@ POLISH_ONLY = {
 }
 
 
-def _translate(obj, translations):
-    """Fill the empty translations of ``obj`` (a second load changes nothing)."""
-    changed = False
-    for language, fields in translations.items():
-        for name, value in fields.items():
-            if not getattr(obj, f"{name}_{language}"):
-                setattr(obj, f"{name}_{language}", value.strip())
-                changed = True
-    if changed:
-        obj.save()
-
-
 def load():
     """Create the "Wyróżnienia" category and the CAL article; return summary lines
     (called by base's load_demo command)."""
@@ -131,8 +119,8 @@ def load():
             "is_featured": True,
         },
     )
-    _translate(category, CATEGORY_TRANSLATIONS)
-    _translate(article, CAL_ARTICLE_TRANSLATIONS)
+    category.fill_translations(CATEGORY_TRANSLATIONS)
+    article.fill_translations(CAL_ARTICLE_TRANSLATIONS)
     polish_only, _ = Article.objects.get_or_create(
         slug=POLISH_ONLY_SLUG,
         defaults={
