@@ -16,4 +16,8 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from base import page_cache
+
         connect_group_permissions(self, GROUP_PERMISSIONS)
+        # Validity changes at local midnight, which the page cache always keeps to.
+        page_cache.watch(self.get_model("Issuer"), self.get_model("Award"))

@@ -176,6 +176,51 @@ def connect_group_permissions(app_config, group_permissions):
     )
 
 
+def _watch_for_page_cache(config):
+    """What of this app (and of Django's own) residents' pages show; each content
+    app registers its own models the same way (base.page_cache)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.redirects.models import Redirect
+    from django.contrib.sites.models import Site
+
+    from base import page_cache
+
+    page_cache.watch(
+        config.get_model("Office"),
+        config.get_model("Notice"),
+        config.get_model("Attachment"),
+        # "Historia zmian" under articles and pages shows the notes.
+        config.get_model("RevisionNote"),
+        Redirect,
+        Site,
+    )
+    page_cache.changes_at(_next_notice_change)
+    # Articles name who published them; a login (last_login only) changes nothing.
+    post_save.connect(
+        _person_saved, sender=get_user_model(), dispatch_uid="page-cache:person"
+    )
+
+
+def _person_saved(sender, update_fields=None, raw=False, **kwargs):
+    from base import page_cache
+
+    if not raw and set(update_fields or ()) != {"last_login"}:
+        page_cache.content_changed()
+
+
+def _next_notice_change(now):
+    from django.db.models import Min, Q
+
+    from base.models import Notice
+
+    found = Notice.objects.aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)),
+        ends=Min("ends_at", filter=Q(ends_at__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return min(moments, default=None)
+
+
 class BaseConfig(AppConfig):
     """The shared layer below the content apps: the office record, notices,
     attachments, upload and rich-text fields, photo renditions and slugs."""
@@ -193,6 +238,7 @@ class BaseConfig(AppConfig):
             register_sqlite_fold, dispatch_uid="base_sqlite_fold"
         )
         connect_group_permissions(self, GROUP_PERMISSIONS)
+        _watch_for_page_cache(self)
         post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="base_site")
         post_migrate.connect(
             _office_snapshot_after_migrate, sender=self, dispatch_uid="base_office_copy"

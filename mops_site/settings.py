@@ -104,6 +104,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: residents' pages from the shared cache, before anything else runs.
+    "base.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -160,6 +162,35 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+
+# The cache: Redis (REDIS_URL, e.g. redis://redis:6379/0, the compose service),
+# shared by every worker, so a change shows on all of them at once. Without it,
+# the memory of each process: right for `make run` (one process), so in
+# production the page cache is then off (base.page_cache, README "Performance").
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "mops",
+            # A cache that does not answer must not hold a worker: pages are
+            # then served uncached (base.page_cache).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "mops",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Whole public pages for residents, never stale (base.page_cache).
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL) or DEBUG)
+# The longest a page is kept when nothing changes (seconds).
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 24 * 60 * 60)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -22,4 +22,9 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from base import page_cache
+
         connect_group_permissions(self, GROUP_PERMISSIONS)
+        page_cache.watch(
+            self.get_model("Page"), self.get_model("AccessibilityStatement")
+        )

@@ -320,7 +320,7 @@ def _queries(client, url):
 
 
 def test_every_page_makes_the_same_number_of_queries_in_each_language(
-    client, translated, polish_only
+    client, translated, polish_only, uncached_pages
 ):
     award = AwardFactory(title="Certyfikat", slug="certyfikat", title_uk="Сертифікат")
     award.articles.add(translated)

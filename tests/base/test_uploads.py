@@ -521,7 +521,7 @@ def test_cleanup_media_finds_and_removes_only_old_files_no_row_uses(settings):
 
 
 def test_a_missing_attachment_file_never_breaks_the_page(
-    client, publisher, django_capture_on_commit_callbacks
+    client, publisher, django_capture_on_commit_callbacks, uncached_pages
 ):
     article = ArticleFactory()
     with django_capture_on_commit_callbacks(execute=True):

@@ -179,10 +179,11 @@ class Gunicorn:
 
 
 @contextlib.contextmanager
-def running_site(postgres_server, tmp_path_factory, **extra):
+def running_site(postgres_server, tmp_path_factory, database=None, **extra):
     """The entrypoint script (waits for the database, migrates, runs gunicorn)
-    on a fresh database and a free port, as the container runs it."""
-    database = postgres_server.create_database(f"mops_{free_port()}")
+    on a fresh database (or ``database``) and a free port, as the container
+    runs it."""
+    database = database or postgres_server.create_database(f"mops_{free_port()}")
     static_root = tmp_path_factory.mktemp("static")
     port = free_port()
     env = production_env(

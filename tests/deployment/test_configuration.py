@@ -29,8 +29,8 @@ def _always_on():
     }
 
 
-def test_compose_has_the_three_services():
-    assert set(_always_on()) == {"db", "web", "nginx"}
+def test_compose_has_the_four_services():
+    assert set(_always_on()) == {"db", "redis", "web", "nginx"}
     assert COMPOSE["services"]["db"]["image"].startswith("postgres:17")
     assert COMPOSE["services"]["backup"]["profiles"] == ["tools"]
 
@@ -43,10 +43,25 @@ def test_compose_health_checks_and_start_order():
         "python",
         "deploy/healthcheck.py",
     ]
-    assert services["web"]["depends_on"] == {"db": {"condition": "service_healthy"}}
+    assert services["web"]["depends_on"] == {
+        "db": {"condition": "service_healthy"},
+        # The site serves (uncached) without Redis: it need not wait for it.
+        "redis": {"condition": "service_started"},
+    }
+    assert services["redis"]["healthcheck"]["test"] == ["CMD", "redis-cli", "ping"]
     assert services["nginx"]["depends_on"] == {"web": {"condition": "service_healthy"}}
     for service in _always_on().values():
         assert service["restart"] == "unless-stopped"
+
+
+def test_compose_redis_is_the_page_cache_and_keeps_nothing_on_disk():
+    redis = COMPOSE["services"]["redis"]
+    command = redis["command"]
+    assert command[command.index("--save") + 1] == ""
+    assert command[command.index("--maxmemory-policy") + 1] == "allkeys-lru"
+    assert "volumes" not in redis
+    web = COMPOSE["services"]["web"]["environment"]
+    assert web["REDIS_URL"] == "redis://redis:6379/0"
 
 
 def test_compose_keeps_data_in_named_volumes():

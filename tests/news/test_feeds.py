@@ -184,7 +184,9 @@ def test_an_article_cannot_take_the_feeds_page_address():
     assert [e.code for e in error.value.error_dict["slug"]] == ["reserved_slug"]
 
 
-def test_the_sitemap_index_costs_the_same_for_10_and_1000_articles(client):
+def test_the_sitemap_index_costs_the_same_for_10_and_1000_articles(
+    client, uncached_pages
+):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -144,7 +144,7 @@ def _queries_for(client, url):
     ],
 )
 def test_list_pages_make_the_same_number_of_queries_for_1_and_30_articles(
-    client, url, expected
+    client, url, expected, uncached_pages
 ):
     category = CategoryFactory(name="Wspólna", slug="wspolna")
     ArticleFactory(category=category)

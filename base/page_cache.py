@@ -1,0 +1,333 @@
+"""Whole public pages for residents, from the shared cache (Redis in production).
+
+A resident's GET is answered from the cache when an entry for the same address,
+host, scheme, language and display preferences (text size, contrast) exists and
+is still true:
+
+- **Content changes**: every save or deletion of anything residents see (each app
+  lists its models with ``watch()``) raises a site-wide *generation* number in the
+  shared cache, right away and again when the transaction commits; an entry made
+  under an older generation is never served. Every worker reads the same number,
+  so a change shows on every page at the next request, on every worker.
+- **Time**: scheduled publication, end of publication, featuring, notices,
+  award validity and anything dated change with no one acting. Each app tells
+  the next such moment (``changes_at()``); local midnight is always one. An
+  entry is never served at or past the moment that was next when it was made.
+
+Staff never get or fill cached pages: a request with a session (or a pending
+message) goes through uncached, as does every response that sets a cookie, is
+private or marked not to cache. If the cache does not answer, pages are served
+uncached (logged, and not retried for a few seconds), never an error.
+
+The check costs one round trip to the cache (the generation, the current next
+moment and the page in one ``get_many``) before any other middleware runs.
+"""
+
+import datetime
+import hashlib
+import logging
+import threading
+import time
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils import timezone, translation
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "page-cache:generation"
+NEXT_CHANGE_KEY = "page-cache:next-change"
+PAGE_KEY_PREFIX = "page-cache:page:"
+#: Statuses worth keeping: pages, moved addresses and "not found" (bots ask the
+#: same missing addresses over and over).
+CACHEABLE_STATUSES = {200, 301, 404}
+#: Larger responses (none today: the biggest sitemap section is about 400 KB)
+#: are served uncached rather than fill the cache.
+MAX_BYTES = 2 * 1024 * 1024
+#: After the cache failed to answer, how long pages skip it (seconds).
+RETRY_AFTER = 5.0
+#: Functions giving the next moment a public page changes by itself.
+_next_change_functions = []
+_watched = set()
+
+
+def enabled():
+    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+
+
+def cache():
+    return caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+
+
+def max_age():
+    """The longest an entry is kept (seconds), whatever else happens."""
+    return getattr(settings, "PAGE_CACHE_SECONDS", 24 * 60 * 60)
+
+
+class _Health:
+    """Whether the cache answered lately, per process; and a generation raise
+    that could not be written, retried before anything is served again."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.failed_at = None
+        self.bump_pending = False
+        self.logged_at = None
+
+    def usable(self):
+        return self.failed_at is None or time.monotonic() - self.failed_at > RETRY_AFTER
+
+    def failed(self, action, error):
+        now = time.monotonic()
+        with self.lock:
+            self.failed_at = now
+            quiet = self.logged_at is not None and now - self.logged_at < 60
+            if not quiet:
+                self.logged_at = now
+        if not quiet:
+            logger.warning(
+                "Page cache unavailable (%s: %s); serving pages uncached.",
+                action,
+                error,
+            )
+
+    def ok(self):
+        self.failed_at = None
+
+
+health = _Health()
+
+
+# Content changes ------------------------------------------------------------
+
+
+def _raise_generation():
+    store = cache()
+    try:
+        try:
+            store.incr(GENERATION_KEY)
+        except ValueError:  # no number yet (new or emptied cache)
+            _start_generation(store)
+    except Exception as error:  # noqa: BLE001 (any client or network error)
+        health.bump_pending = True
+        health.failed("raising the generation", error)
+        return False
+    health.bump_pending = False
+    return True
+
+
+def _start_generation(store):
+    # Milliseconds since the epoch: larger than any number an emptied cache may
+    # have counted to, so an entry left from before never matches.
+    if not store.add(GENERATION_KEY, int(time.time() * 1000), timeout=None):
+        store.incr(GENERATION_KEY)
+
+
+def content_changed(**kwargs):
+    """A change residents may see: raise the generation now (pages made from
+    here on are not kept past the commit) and again on commit (pages made
+    during the transaction, from the old rows, are dropped)."""
+    if not enabled():
+        return
+    _raise_generation()
+    transaction.on_commit(_raise_generation, robust=True)
+
+
+def watch(*models):
+    """Pages show these models: any save or deletion raises the generation."""
+    for model in models:
+        if model in _watched:
+            continue
+        _watched.add(model)
+        uid = f"page-cache:{model._meta.label}"
+        post_save.connect(_on_save, sender=model, dispatch_uid=uid)
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=uid)
+        for field in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_m2m, sender=field.remote_field.through, dispatch_uid=uid
+            )
+
+
+def watched_models():
+    return set(_watched)
+
+
+def _on_save(sender, raw=False, **kwargs):
+    if not raw:  # fixtures being loaded
+        content_changed()
+
+
+def _on_delete(sender, **kwargs):
+    content_changed()
+
+
+def _on_m2m(sender, action, **kwargs):
+    if action.startswith("post_"):
+        content_changed()
+
+
+# Changes in time -------------------------------------------------------------
+
+
+def changes_at(function):
+    """Register ``function(now)``: the next moment after ``now`` when some
+    public page changes with no one acting, or None."""
+    if function not in _next_change_functions:
+        _next_change_functions.append(function)
+    return function
+
+
+def next_local_midnight(now):
+    local = timezone.localtime(now)
+    tomorrow = local.date() + datetime.timedelta(days=1)
+    midnight = datetime.datetime.combine(tomorrow, datetime.time.min)
+    return timezone.make_aware(midnight, local.tzinfo)
+
+
+def next_change(now):
+    """The earliest moment after ``now`` any page may change by itself: dates
+    shown in words, award validity and the year change at local midnight."""
+    moments = [next_local_midnight(now)]
+    for function in _next_change_functions:
+        moment = function(now)
+        if moment is not None and moment > now:
+            moments.append(moment)
+    return min(moments)
+
+
+# The middleware ----------------------------------------------------------------
+
+
+class PageCacheMiddleware:
+    """First in ``MIDDLEWARE``: a cached page is answered before sessions,
+    authentication and templates run; it carries the headers the rest of the
+    stack gave it (security headers, the content security policy)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skipped_prefixes = tuple(
+            "/" + prefix.strip("/") + "/"
+            for prefix in (settings.ADMIN_URL, settings.STATIC_URL, settings.MEDIA_URL)
+        )
+
+    def __call__(self, request):
+        if not enabled() or not self.for_residents(request):
+            return self.get_response(request)
+        if not health.usable():
+            return self.uncached(request)
+        store = cache()
+        if health.bump_pending and not _raise_generation():
+            return self.uncached(request)
+        key = self.key(request)
+        try:
+            found = store.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            if generation is None:
+                _start_generation(store)
+                generation = store.get(GENERATION_KEY)
+        except Exception as error:  # noqa: BLE001 (any client or network error)
+            health.failed("reading", error)
+            return self.uncached(request)
+        health.ok()
+        now = timezone.now()
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation and now.timestamp() < entry[1]:
+            return self.from_entry(entry)
+
+        response = self.get_response(request)
+        if generation is None or request.method != "GET" or not self.storable(response):
+            response["X-Page-Cache"] = "MISS"
+            return response
+        until = self.until(store, generation, found.get(NEXT_CHANGE_KEY), now)
+        if until is not None:
+            self.store(store, key, generation, until, response)
+        response["X-Page-Cache"] = "MISS"
+        return response
+
+    def uncached(self, request):
+        response = self.get_response(request)
+        response["X-Page-Cache"] = "DOWN"
+        return response
+
+    def for_residents(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return False
+        if request.path_info.startswith(self.skipped_prefixes):
+            return False
+        cookies = request.COOKIES
+        # Staff (a session) and a message waiting to be shown go uncached.
+        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+    def key(self, request):
+        from base.context_processors import TEXT_SIZES
+
+        text_size = request.COOKIES.get("tekst", "normal")
+        if text_size not in TEXT_SIZES:
+            text_size = "normal"
+        contrast = "1" if request.COOKIES.get("kontrast") == "1" else "0"
+        language = translation.get_language_from_path(request.path_info) or (
+            settings.LANGUAGE_CODE
+        )
+        parts = [
+            request.scheme,
+            request.get_host(),
+            language,
+            text_size,
+            contrast,
+            request.get_full_path(),
+        ]
+        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+        return PAGE_KEY_PREFIX + digest
+
+    def storable(self, response):
+        if response.status_code not in CACHEABLE_STATUSES or response.streaming:
+            return False
+        if response.cookies or response.has_header("Set-Cookie"):
+            return False
+        control = response.get("Cache-Control", "").lower()
+        if any(word in control for word in ("private", "no-store", "no-cache")):
+            return False
+        return len(response.content) <= MAX_BYTES
+
+    def until(self, store, generation, known, now):
+        """The next moment pages change by themselves, as computed under this
+        generation (or computed now)."""
+        if known is not None and known[0] == generation and now.timestamp() < known[1]:
+            return known[1]
+        moment = next_change(now).timestamp()
+        try:
+            store.set(
+                NEXT_CHANGE_KEY,
+                (generation, moment),
+                timeout=max(1, int(moment - now.timestamp()) + 1),
+            )
+        except Exception as error:  # noqa: BLE001
+            health.failed("writing", error)
+            return None
+        return moment
+
+    def store(self, store, key, generation, until, response):
+        seconds = min(max_age(), until - timezone.now().timestamp())
+        if seconds < 1:
+            return
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("x-page-cache", "date")
+        ]
+        entry = (generation, until, response.status_code, headers, response.content)
+        try:
+            store.set(key, entry, timeout=int(seconds))
+        except Exception as error:  # noqa: BLE001
+            health.failed("writing", error)
+
+    def from_entry(self, entry):
+        _generation, _until, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "HIT"
+        return response

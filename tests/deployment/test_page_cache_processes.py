@@ -1,0 +1,87 @@
+"""Two production servers (gunicorn through the entrypoint, 2 workers each, as
+two containers would run them) sharing one PostgreSQL database and one Redis:
+a change made by a third process (the shell, a management command) shows on
+both at the next request; pages are then served from Redis by either."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.deployment.conftest import ROOT, free_port, get, running_site
+
+
+@pytest.fixture(scope="module")
+def two_sites(postgres_server, redis_server, tmp_path_factory):
+    database = postgres_server.create_database(f"mops_{free_port()}")
+    options = {
+        "database": database,
+        "REDIS_URL": redis_server.url,
+    }
+    redis_server.command("FLUSHALL")
+    with (
+        running_site(postgres_server, tmp_path_factory, **options) as first,
+        running_site(postgres_server, tmp_path_factory, **options) as second,
+    ):
+        yield first, second
+
+
+def shell(site, code):
+    """Run ``code`` in a separate Django process with the sites' settings."""
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=site.env,
+        check=True,
+        capture_output=True,
+    )
+
+
+ARTICLE = """
+from django.utils import timezone
+from news.models import Article
+Article.objects.update_or_create(slug="mroz", defaults=dict(
+    title={title!r}, lead="Lead.", body="<p>Tekst.</p>", status={status!r},
+    published_at=timezone.now()))
+"""
+
+
+def page(site, path="/aktualnosci/"):
+    status, headers, body = get(site.url + path)
+    return status, headers.get("X-Page-Cache"), body.decode()
+
+
+def test_a_change_shows_on_both_servers_at_the_next_request(two_sites):
+    first, second = two_sites
+    shell(first, ARTICLE.format(title="Gorący posiłek", status="published"))
+    assert "Gorący posiłek" in page(first)[2]
+    # The page made by the first server is served by the second one.
+    assert page(second)[1] == "HIT"
+    assert page(first)[1] == "HIT"
+
+    shell(first, ARTICLE.format(title="Gorący posiłek i herbata", status="published"))
+    for site in (second, first):
+        status, cache, html = page(site)
+        assert status == 200 and "Gorący posiłek i herbata" in html
+    assert page(first)[1] == page(second)[1] == "HIT"
+
+    shell(first, ARTICLE.format(title="Gorący posiłek i herbata", status="draft"))
+    for site in (first, second):
+        assert "Gorący posiłek" not in page(site)[2]
+        assert page(site, "/aktualnosci/mroz/")[0] == 404
+
+    shell(first, "from news.models import Article; Article.objects.all().delete()")
+    shell(first, ARTICLE.format(title="Nowy komunikat", status="published"))
+    for site in (second, first):
+        assert "Nowy komunikat" in page(site, "/aktualnosci/mroz/")[2]
+        assert "Nowy komunikat" in page(site, "/aktualnosci/rss/")[2]
+
+
+def test_cached_pages_carry_no_cookie_and_the_security_headers(two_sites):
+    first, second = two_sites
+    page(first, "/")
+    status, headers, _ = get(second.url + "/")
+    assert status == 200 and headers["X-Page-Cache"] == "HIT"
+    assert "Set-Cookie" not in headers
+    assert "Strict-Transport-Security" in headers
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
