@@ -140,17 +140,21 @@ def forget(entry_ids, using=None):
 # --- finding ---------------------------------------------------------------------
 
 
-def matching(queryset, terms):
+def matching(queryset, terms, rank=True):
     """``queryset`` narrowed to entries where every query word matches (one of
-    its lemmas or its fallback), annotated with ``score`` (higher is better)."""
+    its lemmas or its fallback), annotated with ``score`` (higher is better)
+    unless ``rank`` is false (ranking reads every match's whole vector)."""
     kind = engine(queryset.db)
     if kind == "postgresql":
         query = " & ".join(
             "(" + " | ".join([*lemmas, fallback]) + ")" for lemmas, fallback in terms
         )
-        return queryset.extra(
+        found = queryset.extra(
             where=["vector @@ to_tsquery('simple', %s)"], params=[query]
-        ).annotate(
+        )
+        if not rank:
+            return found
+        return found.annotate(
             score=RawSQL(  # noqa: S611 (constant SQL, the query is a parameter)
                 f"ts_rank('{PG_WEIGHTS}', vector, to_tsquery('simple', %s))",
                 (query,),
@@ -165,12 +169,14 @@ def matching(queryset, terms):
             for lemmas, fallback in terms
         )
         # Joined, not a subquery per row: bm25 is computed once per match.
-        return queryset.extra(
+        found = queryset.extra(
             tables=["search_fts"],
             where=["search_fts.rowid = search_searchentry.id", "search_fts MATCH %s"],
             params=[match],
-            select={"score": "-bm25(search_fts, 10.0, 4.0, 1.0, 0.3)"},
         )
+        if not rank:
+            return found
+        return found.extra(select={"score": "-bm25(search_fts, 10.0, 4.0, 1.0, 0.3)"})
     return _like(queryset, terms)
 
 

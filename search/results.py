@@ -20,6 +20,8 @@ from search.models import SearchEntry, SearchTerm
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
+#: The most results a search shows: the newest matches, then ranked.
+MAX_RESULTS = 300
 #: Words around the first match shown as the snippet.
 SNIPPET_WORDS = 30
 SORTS = {"trafnosc", "data"}
@@ -59,17 +61,34 @@ def parse(text):
     )
 
 
-def entries(query, sort="trafnosc"):
-    """Visible entries matching every word, in the order asked for."""
+def find(query, sort="trafnosc"):
+    """Visible entries matching every word, in the order asked for, and
+    whether more matched than are shown.
+
+    A word found in nearly everything ("pomocy" on a welfare office's site)
+    must cost as little as a rare one: the newest ``MAX_RESULTS`` matches are
+    picked through the index without ranking them (one query), and only those
+    are ranked. A resident told "ponad 300" adds a word; no one reads further."""
     if not query.terms:
-        return SearchEntry.objects.none()
+        return SearchEntry.objects.none(), False
     visible = SearchEntry.objects.visible(timezone.now()).filter(
         language=translation.get_language()
     )
-    found = backends.matching(visible, query.terms)
+    newest = backends.matching(visible, query.terms, rank=False).order_by(
+        "-date", "-pk"
+    )
+    keys = list(newest.values_list("pk", flat=True)[: MAX_RESULTS + 1])
+    chosen = SearchEntry.objects.filter(pk__in=keys[:MAX_RESULTS])
     if sort == "data":
-        return found.order_by("-date", "-pk")
-    return found.order_by("-score", "-date", "-pk")
+        return chosen.order_by("-date", "-pk"), len(keys) > MAX_RESULTS
+    ranked = backends.matching(chosen, query.terms)
+    return ranked.order_by("-score", "-date", "-pk"), len(keys) > MAX_RESULTS
+
+
+def entries(query, sort="trafnosc"):
+    """Visible entries matching every word, in the order asked for (at most
+    the newest ``MAX_RESULTS``)."""
+    return find(query, sort)[0]
 
 
 def snippet(entry, query):

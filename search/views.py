@@ -16,7 +16,8 @@ def search(request):
     if sort not in results.SORTS:
         sort = "trafnosc"
     query = results.parse(text)
-    paginator = Paginator(results.entries(query, sort), settings.NEWS_PAGE_SIZE)
+    found, more = results.find(query, sort)
+    paginator = Paginator(found, settings.NEWS_PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page") or 1)
     except (EmptyPage, PageNotAnInteger):
@@ -32,5 +33,6 @@ def search(request):
             "page_obj": page,
             "results": found,
             "suggestion": suggestion,
+            "more_than_shown": more,
         },
     )

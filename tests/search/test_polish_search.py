@@ -3,6 +3,7 @@ index, on both databases: recall on the test set, ranking, the whole site,
 snippets, suggestions, a fixed number of queries, and the index kept in step."""
 
 import datetime
+import re
 
 import pytest
 from django.core.management import call_command
@@ -208,6 +209,31 @@ def test_the_search_page_makes_the_same_number_of_queries_for_1_and_30_results(
     with CaptureQueriesContext(connection) as thirty:
         client.get("/szukaj/", {"q": "dyżur"})
     assert len(one.captured_queries) == len(thirty.captured_queries)
+
+
+def test_a_word_in_everything_ranks_only_the_newest_matches(client, monkeypatch):
+    """The most common word costs what a rare one does: only the newest
+    MAX_RESULTS matches are ranked and shown, and the resident is told so."""
+    monkeypatch.setattr(results, "MAX_RESULTS", 5)
+    now = timezone.now()
+    for days in range(8):
+        ArticleFactory(
+            title=f"Kolonie letnie nr {days}",
+            published_at=now - datetime.timedelta(days=days + 1),
+        )
+    # The oldest one names the word in its title twice: it would rank first.
+    ArticleFactory(
+        title="Kolonie, kolonie i jeszcze raz kolonie",
+        published_at=now - datetime.timedelta(days=30),
+    )
+    html = client.get("/szukaj/", {"q": "kolonie"}).content.decode()
+    assert "Znaleziono ponad 5" in html and "dodaj słowo" in html
+    shown = re.findall(r"Kolonie letnie nr (\d)<", html)
+    assert sorted(shown) == ["0", "1", "2", "3", "4"]
+    assert "jeszcze raz" not in html
+    assert "Strona 1 z 1" not in html  # 5 results fit on one page: no pagination
+    few = client.get("/szukaj/", {"q": "kolonie jeszcze"}).content.decode()
+    assert "ponad" not in few and "jeszcze raz" in few
 
 
 def test_the_rebuild_command_shows_progress_and_reindexes(capsys):
