@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 NEXT_CHANGE_KEY = "page-cache:next-change"
 PAGE_KEY_PREFIX = "page-cache:page:"
+VALUE_KEY_PREFIX = "page-cache:value:"
 #: Statuses worth keeping: pages, moved addresses and "not found" (bots ask the
 #: same missing addresses over and over).
 CACHEABLE_STATUSES = {200, 301, 404}
@@ -198,6 +199,56 @@ def next_change(now):
     return min(moments)
 
 
+def _valid_until(store, generation, known, now):
+    """The next moment pages change by themselves, as computed under this
+    generation (or computed now and shared); None if it cannot be shared."""
+    if known is not None and known[0] == generation and now.timestamp() < known[1]:
+        return known[1]
+    moment = next_change(now).timestamp()
+    try:
+        store.set(
+            NEXT_CHANGE_KEY,
+            (generation, moment),
+            timeout=max(1, int(moment - now.timestamp()) + 1),
+        )
+    except Exception as error:  # noqa: BLE001
+        health.failed("writing", error)
+        return None
+    return moment
+
+
+def remember(name, compute):
+    """``compute()``, kept in the shared cache under ``name`` exactly as long
+    as a page would be: until content changes or the next scheduled moment.
+    For a value many pages need and that costs with the archive (a list's
+    count). Computed every time when the cache is off or away."""
+    if not enabled() or not health.usable():
+        return compute()
+    store = cache()
+    key = VALUE_KEY_PREFIX + name
+    try:
+        found = store.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+    except Exception as error:  # noqa: BLE001
+        health.failed("reading", error)
+        return compute()
+    generation = found.get(GENERATION_KEY)
+    now = timezone.now()
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation and now.timestamp() < entry[1]:
+        return entry[2]
+    value = compute()
+    if generation is None:
+        return value
+    until = _valid_until(store, generation, found.get(NEXT_CHANGE_KEY), now)
+    seconds = None if until is None else min(max_age(), until - now.timestamp())
+    if seconds is not None and seconds >= 1:
+        try:
+            store.set(key, (generation, until, value), timeout=int(seconds))
+        except Exception as error:  # noqa: BLE001
+            health.failed("writing", error)
+    return value
+
+
 # The middleware ----------------------------------------------------------------
 
 
@@ -241,7 +292,7 @@ class PageCacheMiddleware:
         if generation is None or request.method != "GET" or not self.storable(response):
             response["X-Page-Cache"] = "MISS"
             return response
-        until = self.until(store, generation, found.get(NEXT_CHANGE_KEY), now)
+        until = _valid_until(store, generation, found.get(NEXT_CHANGE_KEY), now)
         if until is not None:
             self.store(store, key, generation, until, response)
         response["X-Page-Cache"] = "MISS"
@@ -291,23 +342,6 @@ class PageCacheMiddleware:
         if any(word in control for word in ("private", "no-store", "no-cache")):
             return False
         return len(response.content) <= MAX_BYTES
-
-    def until(self, store, generation, known, now):
-        """The next moment pages change by themselves, as computed under this
-        generation (or computed now)."""
-        if known is not None and known[0] == generation and now.timestamp() < known[1]:
-            return known[1]
-        moment = next_change(now).timestamp()
-        try:
-            store.set(
-                NEXT_CHANGE_KEY,
-                (generation, moment),
-                timeout=max(1, int(moment - now.timestamp()) + 1),
-            )
-        except Exception as error:  # noqa: BLE001
-            health.failed("writing", error)
-            return None
-        return moment
 
     def store(self, store, key, generation, until, response):
         seconds = min(max_age(), until - timezone.now().timestamp())

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.translation import gettext_lazy as _
 
@@ -106,22 +106,43 @@ class ArticleQuerySet(TranslatableQuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
-    def featured_first(self):
-        """Articles featured now before the others, then newest first. Featuring
-        ends by itself: at ``featured_until``, or FEATURED_DAYS after publication
-        when no end was set."""
-        now = timezone.now()
-        featured_now = Q(is_featured=True) & (
+    @staticmethod
+    def _featured_now(now):
+        return Q(is_featured=True) & (
             Q(featured_until__gt=now)
             | Q(featured_until__isnull=True, published_at__gt=now - FEATURED_FOR)
         )
+
+    def featured_first(self):
+        """Articles featured now before the others, then newest first. Featuring
+        ends by itself: at ``featured_until``, or FEATURED_DAYS after publication
+        when no end was set. Sorts every row: for the first few, ``top_featured_first``."""
         return self.annotate(
             featured_now=models.Case(
-                models.When(featured_now, then=True),
+                models.When(self._featured_now(timezone.now()), then=True),
                 default=False,
                 output_field=models.BooleanField(),
             )
         ).order_by("-featured_now", "-published_at", "-pk")
+
+    def top_featured_first(self, count, language=None):
+        """The first ``count`` of ``featured_first().translated_first()`` at a
+        cost that does not grow with the archive: the candidates are the newest
+        ``count`` of each group the order puts first (featured now, translated
+        into the page's language, both, any), each an index walk of a few rows;
+        only those are sorted."""
+        newest = ("-published_at", "-pk")
+        featured = self.filter(self._featured_now(timezone.now()))
+        groups = [self, featured]
+        language = language or translation.get_language()
+        if language in TRANSLATION_LANGUAGES:
+            groups += [self.translated(language), featured.translated(language)]
+        candidates = Q()
+        for group in groups:
+            candidates |= Q(pk__in=group.order_by(*newest).values("pk")[:count])
+        return (
+            self.filter(candidates).featured_first().translated_first(language)[:count]
+        )
 
     def search(self, words):
         """Rows containing every one of ``words`` (folded, as ``base.functions.fold``
@@ -288,6 +309,24 @@ class Article(Translatable, Versioned):
         indexes = [
             models.Index(
                 fields=["status", "-published_at"], name="news_article_pub_idx"
+            ),
+            # Public lists, in their order, with the end of publication carried:
+            # a page's keys are read from the index alone, even at page 900.
+            models.Index(
+                fields=["-published_at", "-id", "published_until"],
+                condition=Q(status="published"),
+                name="news_article_public_idx",
+            ),
+            models.Index(
+                fields=["category", "-published_at", "-id", "published_until"],
+                condition=Q(status="published"),
+                name="news_article_category_idx",
+            ),
+            # The home page's featured candidates: a few rows, newest first.
+            models.Index(
+                fields=["-published_at"],
+                condition=Q(is_featured=True),
+                name="news_article_featured_idx",
             ),
         ]
         constraints = [

@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
+from base.paginator import ArchivePaginator
 from base.views import StaffPreviewMixin, TranslatedSlugMixin, by_translated_slug
 from news.models import Article, ArticleImage, Category, PreviewLink
 
@@ -12,9 +14,15 @@ from news.models import Article, ArticleImage, Category, PreviewLink
 class PublishedArticleMixin:
     paginate_by = settings.NEWS_PAGE_SIZE
     allow_empty = True
+    paginator_class = ArchivePaginator
 
     def get_queryset(self):
         return Article.objects.published().for_cards().translated_first()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        category = getattr(self, "category", None)
+        key = f"news-list:{get_language()}:{category.pk if category else 'all'}"
+        return self.paginator_class(queryset, per_page, count_key=key, **kwargs)
 
 
 class ArticleListView(PublishedArticleMixin, ListView):

@@ -18,10 +18,7 @@ register = template.Library()
 def latest_articles(count=6):
     """The home page's news: featured ones first while featured, then newest."""
     return {
-        "articles": Article.objects.published()
-        .for_cards()
-        .featured_first()
-        .translated_first()[:count]
+        "articles": Article.objects.published().for_cards().top_featured_first(count)
     }
 
 
