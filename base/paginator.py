@@ -1,7 +1,7 @@
 """Pages of long lists at a cost that does not grow with the archive."""
 
 from django.core.paginator import Paginator
-from django.db.models import Subquery
+from django.db.models import QuerySet, Subquery
 from django.utils.functional import cached_property
 
 from base import page_cache
@@ -25,9 +25,13 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
+        if not isinstance(self.object_list, QuerySet):
+            return len(self.object_list)
         return page_cache.remember(self.count_key, self.object_list.count)
 
     def page(self, number):
+        if not isinstance(self.object_list, QuerySet):
+            return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = bottom + self.per_page

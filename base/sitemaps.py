@@ -3,6 +3,26 @@
 from django.contrib.sitemaps import Sitemap
 
 from base.models import LANGUAGE_CODES
+from base.paginator import ArchivePaginator
+
+
+class _ItemPaginator(ArchivePaginator):
+    """Pages of items read from the database a page at a time, each item then
+    given with its languages: Django's own i18n sitemap reads every item on
+    every request to pair them with languages before paginating."""
+
+    def __init__(self, sitemap, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sitemap = sitemap
+
+    def page(self, number):
+        page = super().page(number)
+        page.object_list = [
+            (item, code)
+            for item in page.object_list
+            for code in self.sitemap.get_languages_for_item(item)
+        ]
+        return page
 
 
 class TranslatedSitemap(Sitemap):
@@ -14,6 +34,18 @@ class TranslatedSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    #: Addresses per sitemap at most (each item in up to three languages);
+    #: ten years of news are several small documents listed by the index.
+    limit = 1000
+
+    @property
+    def paginator(self):
+        return _ItemPaginator(
+            self,
+            self.items(),
+            self.limit // len(LANGUAGE_CODES),
+            count_key=f"sitemap:{type(self).__name__}",
+        )
 
     def get_languages_for_item(self, item):
         has_translation = getattr(item, "has_translation", None)

@@ -8,9 +8,6 @@ from news.models import Article, Category
 class ArticleSitemap(TranslatedSitemap):
     changefreq = "monthly"
     priority = 0.7
-    #: URLs per sitemap page: ten years of news is several small documents
-    #: (listed by the sitemap index), never one of megabytes.
-    limit = 1000
 
     def items(self):
         return (
