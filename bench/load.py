@@ -44,7 +44,9 @@ SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 CONNECTIONS = 16
 WORKERS = os.environ.get("GUNICORN_WORKERS", "2")
 THREADS = os.environ.get("GUNICORN_THREADS", "2")
-SITE_PORT, CEILING_PORT = 18731, 18732
+SITE_PORT, CEILING_PORT, CACHED_PORT, REDIS_PORT = 18731, 18732, 18733, 18734
+#: Reuse the database of the last run (BENCH_REUSE=1): measure again, no seeding.
+REUSE = os.environ.get("BENCH_REUSE") == "1"
 
 PAGES = {
     "home": "/",
@@ -104,12 +106,18 @@ def environment(database_url):
         "DJANGO_ADMIN_2FA_REQUIRED": "0",
         "MEDIA_ROOT": str(WORK / "media"),
         "DATABASE_URL": database_url,
+        # Every request rendered: the cost of a page after a change.
+        "DJANGO_PAGE_CACHE": "0",
     }
 
 
 def fresh_database():
     """A database of its own: "mops_bench" next to DATABASE_URL's, or SQLite."""
     url = os.environ.get("DATABASE_URL", "")
+    if REUSE:
+        if url.startswith("postgres"):
+            return f"{url.rsplit('/', 1)[0]}/mops_bench", "PostgreSQL"
+        return f"sqlite:///{WORK / 'bench.sqlite3'}", "SQLite"
     if url.startswith("postgres"):
         import psycopg2
 
@@ -377,6 +385,7 @@ def main():
     subprocess.run(
         [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True
     )
+    seeded_file = WORK / f"seeded-{vendor}.txt"
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,
@@ -386,8 +395,12 @@ def main():
     import django
 
     django.setup()
-    indexing = seed()
-    seeded = time.perf_counter() - started
+    if REUSE and seeded_file.exists():
+        seeded, indexing = (float(x) for x in seeded_file.read_text().split())
+    else:
+        indexing = seed()
+        seeded = time.perf_counter() - started
+        seeded_file.write_text(f"{seeded} {indexing}")
     print(
         f"seeded {ARTICLES} articles in {seeded:.0f} s (search index {indexing:.0f} s)"
     )
@@ -404,27 +417,40 @@ def main():
     sql = in_process(pages)
     connection.close()
 
+    # The page cache in a Redis of its own (Debian's redis-server), as compose runs it.
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    cached_env = {
+        **env,
+        "DJANGO_PAGE_CACHE": "1",
+        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+    }
     site = gunicorn("mops_site.wsgi:application", SITE_PORT, env)
+    cached = gunicorn("mops_site.wsgi:application", CACHED_PORT, cached_env)
     ceiling = gunicorn("bench.ceiling:application", CEILING_PORT, env)
     try:
-        memory_before = workers_rss(site)
+        memory_before = workers_rss(site) + workers_rss(cached)
         results = {name: [] for name in ["ceiling (bare Django, 10 KB)", *pages]}
+        warm = {name: [] for name in pages}
         for run in range(RUNS):
             results["ceiling (bare Django, 10 KB)"].append(
                 wrk(f"http://127.0.0.1:{CEILING_PORT}/")
             )
             for name, url in pages.items():
                 results[name].append(wrk(f"http://127.0.0.1:{SITE_PORT}{url}"))
+                warm[name].append(wrk(f"http://127.0.0.1:{CACHED_PORT}{url}"))
             print(f"run {run + 1}/{RUNS} done", file=sys.stderr)
-        memory_after = workers_rss(site)
+        memory_after = workers_rss(site) + workers_rss(cached)
     finally:
-        for process in (site, ceiling):
+        for process in (site, cached, ceiling, redis):
             process.terminate()
             process.wait(timeout=30)
-    report(vendor, results, sql, memory_before, memory_after, seeded, indexing)
+    report(vendor, results, warm, sql, memory_before, memory_after, seeded, indexing)
 
 
-def report(vendor, results, sql, memory_before, memory_after, seeded, indexing):
+def report(vendor, results, warm, sql, memory_before, memory_after, seeded, indexing):
     def median(values, index):
         return statistics.median(v[index] for v in values)
 
@@ -436,20 +462,33 @@ def report(vendor, results, sql, memory_before, memory_after, seeded, indexing):
         cpu = match[1].strip()
     lines = [
         f"{vendor}, {ARTICLES} articles, gunicorn {WORKERS} workers × {THREADS} threads, "
-        f"wrk {CONNECTIONS} connections × {SECONDS} s, medians of {RUNS} runs; no page cache yet.",
+        f"wrk {CONNECTIONS} connections × {SECONDS} s, medians of {RUNS} runs. "
+        "Uncached: every request rendered (DJANGO_PAGE_CACHE=0, the cost of the "
+        "first view after a change); cached: the page cache in Redis (warm).",
         f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}. Seeding took {seeded:.0f} s "
         f"(search index in three languages {indexing:.0f} s).",
         "",
-        "| page | req/s | ratio to ceiling | p50 ms | p99 ms | errors | status | SQL queries | SQL ms | bytes |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| page | uncached req/s | ratio | p50 ms | p99 ms | errors "
+        "| cached req/s | ratio | p50 ms | p99 ms | errors "
+        "| status | SQL queries | SQL ms | bytes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
+
+    def columns(values):
+        if not values:
+            return " | | | | |"
+        return (
+            f"{median(values, 0):.0f} | {median(values, 0) / top:.3f} | "
+            f"{median(values, 1):.1f} | {median(values, 2):.1f} | "
+            f"{sum(v[3] for v in values)} |"
+        )
+
     for name, values in results.items():
         status, queries, sql_ms, size = sql.get(name, ("", "", "", 10240))
         lines.append(
-            f"| {name} | {median(values, 0):.0f} | {median(values, 0) / top:.3f} | "
-            f"{median(values, 1):.1f} | {median(values, 2):.1f} | "
-            f"{sum(v[3] for v in values)} | {status} | {queries} | "
+            f"| {name} | {columns(values)} {columns(warm.get(name, []))} "
+            f"{status} | {queries} | "
             f"{sql_ms if sql_ms == '' else f'{sql_ms:.1f}'} | {size} |"
         )
     lines += [
