@@ -124,6 +124,15 @@ def sync(entry_ids, using=None):
             )
 
 
+def clear(using=None):
+    """Empty the engine's own index (before every entry is written again)."""
+    if engine(using) == "fts5":
+        from django.db import connections
+
+        with connections[using or "default"].cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+
 def forget(entry_ids, using=None):
     entry_ids = list(entry_ids)
     if entry_ids and engine(using) == "fts5":

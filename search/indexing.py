@@ -283,41 +283,89 @@ def index_page(page, apps=django_apps):
         store(page, page_entry(page, office, language), apps)
 
 
-def rebuild(apps=django_apps, progress=None):
-    """Index everything again (after an analyser upgrade). ``progress`` is
-    called with (done, total)."""
+def rebuild(apps=django_apps, progress=None, batch=200):
+    """Index everything again (after an analyser upgrade), in one transaction:
+    residents keep finding with the old index until the new one is complete.
+    Written in bulk, ``batch`` items at a time (a few queries per batch, not a
+    few per entry). ``progress`` is called with (done, total); returns total."""
     SearchEntry = apps.get_model("search", "SearchEntry")
     SearchTerm = apps.get_model("search", "SearchTerm")
     ContentType = apps.get_model("contenttypes", "ContentType")
-    sources = [
-        (apps.get_model("news", "Article"), index_article),
-        (apps.get_model("awards", "Award"), index_award),
-        (apps.get_model("pages", "Page"), index_page),
-    ]
-    total = sum(model.objects.count() for model, _ in sources)
-    done = 0
-    SearchTerm.objects.all().delete()
-    existing = set(SearchEntry.objects.values_list("content_type_id", "object_id"))
-    seen = set()
-    for model, index in sources:
-        queryset = model.objects.all()
-        if model._meta.model_name == "award":
-            queryset = queryset.select_related("issuer")
-        for obj in queryset.iterator(chunk_size=500):
-            index(obj, apps)
-            seen.add((ContentType.objects.get_for_model(obj).pk, obj.pk))
-            done += 1
-            if progress:
-                progress(done, total)
-    # Entries of things that no longer exist (attachments are kept with their
-    # parents above; their own pairs are added by store()).
-    current = set(SearchEntry.objects.values_list("content_type_id", "object_id"))
-    stale = (existing - seen) & current
     Attachment = apps.get_model("base", "Attachment")
+    Office = apps.get_model("base", "Office")
+    office = Office.objects.first()
+    sources = [
+        (apps.get_model("news", "Article"), article_entry, True),
+        (apps.get_model("awards", "Award"), award_entry, True),
+        (
+            apps.get_model("pages", "Page"),
+            lambda page, language: page_entry(page, office, language),
+            False,
+        ),
+    ]
+    fields = {field.name for field in SearchEntry._meta.get_fields()}
+    codes = languages(apps)
     attachment_type = ContentType.objects.get_for_model(Attachment).pk
-    live_attachments = set(Attachment.objects.values_list("pk", flat=True))
-    for content_type_id, object_id in stale:
-        if content_type_id == attachment_type and object_id in live_attachments:
-            continue
-        remove(content_type_id, [object_id], apps)
+    total = sum(model.objects.count() for model, _describe, _files in sources)
+    done = 0
+    with transaction.atomic():
+        backends.clear(SearchEntry.objects.db)
+        SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        for model, describe, with_files in sources:
+            content_type = ContentType.objects.get_for_model(model).pk
+            queryset = model.objects.order_by("pk")
+            if model._meta.model_name == "award":
+                queryset = queryset.select_related("issuer")
+            for chunk in _chunks(queryset.iterator(chunk_size=batch), batch):
+                files = {}
+                if with_files:
+                    for attachment in Attachment.objects.filter(
+                        content_type_id=content_type,
+                        object_id__in=[obj.pk for obj in chunk],
+                    ):
+                        files.setdefault(attachment.object_id, []).append(attachment)
+                rows = []
+                for obj in chunk:
+                    for language in codes:
+                        values = describe(obj, language)
+                        rows.append(
+                            _entry(SearchEntry, fields, content_type, obj, values)
+                        )
+                        for attachment in files.get(obj.pk, []):
+                            about = attachment_entry(attachment, values, language)
+                            if about is not None:
+                                rows.append(
+                                    _entry(
+                                        SearchEntry,
+                                        fields,
+                                        attachment_type,
+                                        attachment,
+                                        about,
+                                    )
+                                )
+                created = SearchEntry.objects.bulk_create(rows)
+                backends.sync([entry.pk for entry in created])
+                _vocabulary(
+                    [text for row in rows for text in (row.title, row.text)], apps
+                )
+                done += len(chunk)
+                if progress:
+                    progress(done, total)
     return total
+
+
+def _entry(SearchEntry, fields, content_type_id, obj, values):  # noqa: N803
+    values = {name: value for name, value in values.items() if name in fields}
+    return SearchEntry(content_type_id=content_type_id, object_id=obj.pk, **values)
+
+
+def _chunks(iterable, size):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
