@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from base import page_cache
 from base.models import Notice, Office
 
 TEXT_SIZES = {"normal": "", "large": "text-large", "larger": "text-larger"}
@@ -15,8 +16,15 @@ def site(request):
     high_contrast = request.COOKIES.get("kontrast") == "1"
     classes = [TEXT_SIZES[text_size], "high-contrast" if high_contrast else ""]
     return {
-        "office": SimpleLazyObject(Office.current),
-        "notices": SimpleLazyObject(lambda: list(Notice.objects.current())),
+        # Remembered until content changes or a notice starts or ends.
+        "office": SimpleLazyObject(
+            lambda: page_cache.remember("office", Office.current)
+        ),
+        "notices": SimpleLazyObject(
+            lambda: page_cache.remember(
+                "notices", lambda: list(Notice.objects.current())
+            )
+        ),
         "text_size": text_size,
         "high_contrast": high_contrast,
         "display_classes": " ".join(c for c in classes if c),

@@ -55,8 +55,15 @@ _next_change_functions = []
 _watched = set()
 
 
+def shared():
+    """Whether the cache is one for every process (Redis; or the one process of
+    `make run`): only then are changes tracked and values remembered."""
+    return getattr(settings, "SHARED_CACHE", False)
+
+
 def enabled():
-    return getattr(settings, "PAGE_CACHE_ENABLED", True)
+    """Whether residents' pages are served from the cache."""
+    return shared() and getattr(settings, "PAGE_CACHE_ENABLED", True)
 
 
 def cache():
@@ -131,7 +138,7 @@ def content_changed(**kwargs):
     """A change residents may see: raise the generation now (pages made from
     here on are not kept past the commit) and again on commit (pages made
     during the transaction, from the old rows, are dropped)."""
-    if not enabled():
+    if not shared():
         return
     _raise_generation()
     transaction.on_commit(_raise_generation, robust=True)
@@ -221,8 +228,9 @@ def remember(name, compute):
     """``compute()``, kept in the shared cache under ``name`` exactly as long
     as a page would be: until content changes or the next scheduled moment.
     For a value many pages need and that costs with the archive (a list's
-    count). Computed every time when the cache is off or away."""
-    if not enabled() or not health.usable():
+    count, the layout's office record). Computed every time when the cache is
+    not shared or does not answer."""
+    if not shared() or not health.usable():
         return compute()
     store = cache()
     key = VALUE_KEY_PREFIX + name

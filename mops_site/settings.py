@@ -187,8 +187,11 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
+# One cache for every process (Redis; or the single process of `make run`): only
+# then are content changes tracked and pages or counts kept (base.page_cache).
+SHARED_CACHE = bool(REDIS_URL) or DEBUG
 # Whole public pages for residents, never stale (base.page_cache).
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", bool(REDIS_URL) or DEBUG)
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", SHARED_CACHE)
 # The longest a page is kept when nothing changes (seconds).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 24 * 60 * 60)
 

@@ -26,7 +26,7 @@ def fast_and_isolated(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     # Every test goes through the page cache (in this process's memory; the
     # tests in tests/base/test_page_cache.py use a real Redis), empty at start.
-    settings.PAGE_CACHE_ENABLED = True
+    settings.SHARED_CACHE = settings.PAGE_CACHE_ENABLED = True
     caches["default"].clear()
     page_cache.health.__init__()
     settings.STORAGES = {
@@ -39,9 +39,10 @@ def fast_and_isolated(settings, tmp_path):
 
 @pytest.fixture
 def uncached_pages(settings):
-    """Pages rendered on every request: for tests that count what a page costs
-    to make, or change things behind the site's back (a file deleted on disk)."""
-    settings.PAGE_CACHE_ENABLED = False
+    """Pages rendered on every request, nothing remembered: for tests that count
+    what a page costs to make, or change things behind the site's back (a file
+    deleted on disk)."""
+    settings.SHARED_CACHE = settings.PAGE_CACHE_ENABLED = False
 
 
 def _staff_member(user_model, username, group):

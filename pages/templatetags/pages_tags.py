@@ -1,5 +1,7 @@
 from django import template
+from django.utils.translation import get_language
 
+from base import page_cache
 from pages.models import Page
 
 register = template.Library()
@@ -7,5 +9,9 @@ register = template.Library()
 
 @register.simple_tag
 def footer_pages():
-    """The pages linked from every page's footer ("O nas", "Kontakt", …)."""
-    return list(Page.objects.in_footer().translated_first())
+    """The pages linked from every page's footer ("O nas", "Kontakt", …),
+    remembered until content changes."""
+    return page_cache.remember(
+        f"footer-pages:{get_language()}",
+        lambda: list(Page.objects.in_footer().translated_first()),
+    )
