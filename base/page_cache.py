@@ -236,17 +236,18 @@ def remember(name, compute):
     key = VALUE_KEY_PREFIX + name
     try:
         found = store.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            _start_generation(store)
+            generation = store.get(GENERATION_KEY)
     except Exception as error:  # noqa: BLE001
         health.failed("reading", error)
         return compute()
-    generation = found.get(GENERATION_KEY)
     now = timezone.now()
     entry = found.get(key)
     if entry is not None and entry[0] == generation and now.timestamp() < entry[1]:
         return entry[2]
     value = compute()
-    if generation is None:
-        return value
     until = _valid_until(store, generation, found.get(NEXT_CHANGE_KEY), now)
     seconds = None if until is None else min(max_age(), until - now.timestamp())
     if seconds is not None and seconds >= 1:

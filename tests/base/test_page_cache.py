@@ -502,3 +502,21 @@ def test_every_model_residents_see_is_watched():
         for model in apps.get_app_config(app).get_models():
             label = model._meta.label
             assert label in watched or label in not_shown, label
+
+
+def test_remembered_values_work_with_pages_uncached(
+    settings, django_assert_num_queries
+):
+    """With the page cache off (DJANGO_PAGE_CACHE=0) but Redis there, the
+    layout's values are still remembered, and still dropped on a change."""
+    settings.PAGE_CACHE_ENABLED = False
+    page_cache.cache().clear()
+    assert page_cache.remember("office", Office.current).name
+    with django_assert_num_queries(0):
+        office = page_cache.remember("office", Office.current)
+    office.name = "Centrum Usług Społecznych w Mławie"
+    office.save()
+    fresh = page_cache.remember("office", Office.current)
+    assert fresh.name == "Centrum Usług Społecznych w Mławie"
+    with django_assert_num_queries(0):
+        page_cache.remember("office", Office.current)
