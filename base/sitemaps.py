@@ -47,6 +47,16 @@ class TranslatedSitemap(Sitemap):
             count_key=f"sitemap:{type(self).__name__}",
         )
 
+    def _location(self, item, force_lang_code=None):
+        # Each address is asked up to five times (as itself and as an alternate
+        # of each language): worked out once per item and language.
+        obj, code = item
+        key = (getattr(obj, "pk", obj), force_lang_code or code)
+        known = self.__dict__.setdefault("_locations", {})
+        if key not in known:
+            known[key] = super()._location(item, force_lang_code)
+        return known[key]
+
     def get_languages_for_item(self, item):
         has_translation = getattr(item, "has_translation", None)
         if has_translation is None:

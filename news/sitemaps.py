@@ -1,5 +1,6 @@
 from django.db.models import Max
 
+from base import page_cache
 from base.models import LANGUAGE_CODES
 from base.sitemaps import TranslatedSitemap
 from news.models import Article, Category
@@ -28,8 +29,14 @@ class ArticleSitemap(TranslatedSitemap):
         return article.updated_at
 
     def get_latest_lastmod(self):
-        # For the index: one aggregate, not every article read (Django's default).
-        return self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
+        # For the index: one aggregate, not every article read (Django's default),
+        # remembered until content changes.
+        return page_cache.remember(
+            "sitemap-latest:articles",
+            lambda: (
+                self.items().order_by().aggregate(latest=Max("updated_at"))["latest"]
+            ),
+        )
 
 
 class CategorySitemap(TranslatedSitemap):
