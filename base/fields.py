@@ -255,7 +255,13 @@ class CleanImageField(NewUploadsOnlyMixin, models.ImageField):
         stored = instance.__dict__.get(self.attname)
         if isinstance(stored, FieldFile) and stored._committed and stored.name:
             return
-        super().update_dimension_fields(instance, force, *args, **kwargs)
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except (OSError, ValueError):
+            # A row without its size whose file is gone from the disk (or is not
+            # an image any more): the page shows it without a size rather than
+            # fail for every resident.
+            return
 
     def pre_save(self, model_instance, add):
         file = getattr(model_instance, self.attname)

@@ -142,8 +142,13 @@ def make_renditions(name, *, storage=default_storage):
 def renditions(name, width, height, *, storage=default_storage):
     """The renditions of an image, by format: ``{"webp": [...], "jpg": [...]}``.
 
-    Computed from the name and the original's size: no file system access.
+    Computed from the name and the original's size: no file system access. A
+    row without its size (its file gone from the disk before it was measured)
+    gets the largest widths at 3:2, so every page still renders, with the
+    photo's alt text in place of the picture.
     """
+    if not width or not height:
+        width, height = LARGEST_WIDTH, LARGEST_WIDTH * 2 // 3
     found = {}
     for extension in RENDITION_FORMATS:
         found[extension] = [

@@ -520,6 +520,28 @@ def test_cleanup_media_finds_and_removes_only_old_files_no_row_uses(settings):
         assert default_storage.exists(rendition.name)
 
 
+def test_a_photo_without_its_size_and_gone_from_the_disk_never_breaks_a_page(
+    client, uncached_pages
+):
+    """A row whose size was never recorded (an import, an old row) and whose
+    file is missing: Django would open the file to measure it on every page."""
+    from news.models import ArticleImage
+
+    article = ArticleFactory(title="Zdjęcie zniknęło")
+    photo = ArticleImage.objects.create(
+        article=article,
+        image=samples.jpeg("zniknie.jpg"),
+        alt_text="Budynek ośrodka",
+        placement="main",
+    )
+    ArticleImage.objects.filter(pk=photo.pk).update(width=None, height=None)
+    default_storage.delete(photo.image.name)
+    for url in ["/", "/aktualnosci/", article.get_absolute_url()]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Zdjęcie zniknęło" in response.content.decode()
+
+
 def test_a_missing_attachment_file_never_breaks_the_page(
     client, publisher, django_capture_on_commit_callbacks, uncached_pages
 ):
