@@ -23,6 +23,7 @@ Machines are shared and noisy: read the ratios, and compare runs made one after
 another on the same machine.
 """
 
+import atexit
 import datetime
 import os
 import platform
@@ -106,7 +107,10 @@ def environment(database_url):
         "DJANGO_ADMIN_2FA_REQUIRED": "0",
         "MEDIA_ROOT": str(WORK / "media"),
         "DATABASE_URL": database_url,
-        # Every request rendered: the cost of a page after a change.
+        # Redis as in production; pages rendered on every request (the cost of a
+        # page not cached yet: its first view after a change). The cached server
+        # turns the page cache on.
+        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
         "DJANGO_PAGE_CACHE": "0",
     }
 
@@ -216,6 +220,7 @@ def seed():
         photo.image.save(
             f"zdjecie-{number}.jpg", ContentFile(buffer.getvalue()), save=False
         )
+        photo.width, photo.height = 1600, 1067  # as an upload through the panel
         photo.save()
         photos.append(photo)
     every_fourth = list(Article.objects.order_by("pk").values_list("pk", flat=True))
@@ -273,14 +278,17 @@ def in_process(pages):
             spent.append(time.perf_counter() - started)
 
     for name, url in pages.items():
-        counts, times, size = [], [], 0
+        client.get(url)  # what pages remember (the layout, counts) warmed
+        counts, times, totals, size = [], [], [], 0
         for _ in range(5):
             spent.clear()
+            started = time.perf_counter()
             with (
                 CaptureQueriesContext(connection) as queries,
                 connection.execute_wrapper(timed),
             ):
                 response = client.get(url)
+            totals.append((time.perf_counter() - started) * 1000)
             counts.append(len(queries))
             times.append(sum(spent) * 1000)
             size = len(response.content)
@@ -289,6 +297,7 @@ def in_process(pages):
             statistics.median(counts),
             statistics.median(times),
             size,
+            statistics.median(totals),
         )
     return found
 
@@ -376,9 +385,16 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
     WORK.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(WORK / "media", ignore_errors=True)
+    if not REUSE:
+        shutil.rmtree(WORK / "media", ignore_errors=True)
     database_url, vendor = fresh_database()
     env = environment(database_url)
+    # The cache in a Redis of its own (Debian's redis-server), as compose runs it.
+    redis = subprocess.Popen(
+        ["redis-server", "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    atexit.register(redis.terminate)
     os.environ.update(env)
     sys.path.insert(0, str(ROOT))
     started = time.perf_counter()
@@ -417,16 +433,7 @@ def main():
     sql = in_process(pages)
     connection.close()
 
-    # The page cache in a Redis of its own (Debian's redis-server), as compose runs it.
-    redis = subprocess.Popen(
-        ["redis-server", "--port", str(REDIS_PORT), "--save", "", "--appendonly", "no"],
-        stdout=subprocess.DEVNULL,
-    )
-    cached_env = {
-        **env,
-        "DJANGO_PAGE_CACHE": "1",
-        "REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
-    }
+    cached_env = {**env, "DJANGO_PAGE_CACHE": "1"}
     site = gunicorn("mops_site.wsgi:application", SITE_PORT, env)
     cached = gunicorn("mops_site.wsgi:application", CACHED_PORT, cached_env)
     ceiling = gunicorn("bench.ceiling:application", CEILING_PORT, env)
@@ -464,15 +471,16 @@ def report(vendor, results, warm, sql, memory_before, memory_after, seeded, inde
         f"{vendor}, {ARTICLES} articles, gunicorn {WORKERS} workers × {THREADS} threads, "
         f"wrk {CONNECTIONS} connections × {SECONDS} s, medians of {RUNS} runs. "
         "Uncached: every request rendered (DJANGO_PAGE_CACHE=0, the cost of the "
-        "first view after a change); cached: the page cache in Redis (warm).",
+        "first view after a change); cached: the page cache in Redis (warm). "
+        "SQL and render ms: one request in-process (test client), medians of 5.",
         f"Machine: {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} {platform.release()}. Seeding took {seeded:.0f} s "
         f"(search index in three languages {indexing:.0f} s).",
         "",
         "| page | uncached req/s | ratio | p50 ms | p99 ms | errors "
         "| cached req/s | ratio | p50 ms | p99 ms | errors "
-        "| status | SQL queries | SQL ms | bytes |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| status | SQL queries | SQL ms | render ms | bytes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
 
     def columns(values):
@@ -485,11 +493,12 @@ def report(vendor, results, warm, sql, memory_before, memory_after, seeded, inde
         )
 
     for name, values in results.items():
-        status, queries, sql_ms, size = sql.get(name, ("", "", "", 10240))
+        status, queries, sql_ms, size, total = sql.get(name, ("", "", "", 10240, ""))
         lines.append(
             f"| {name} | {columns(values)} {columns(warm.get(name, []))} "
             f"{status} | {queries} | "
-            f"{sql_ms if sql_ms == '' else f'{sql_ms:.1f}'} | {size} |"
+            f"{sql_ms if sql_ms == '' else f'{sql_ms:.1f}'} | "
+            f"{total if total == '' else f'{total:.1f}'} | {size} |"
         )
     lines += [
         "",
