@@ -64,10 +64,13 @@ bench: $(VENV)/.installed
 	$(BIN)/python bench/history_cost.py
 	$(BIN)/python bench/search_analysers.py
 
-## Load test (issue #16): 10,000 articles, gunicorn as in production, wrk with 16
-## connections, side by side with a bare Django view; writes docs/performance.md
+## Load test (issue #16): 10,000 articles, gunicorn as in production (pages rendered,
+## and from the page cache in Redis), wrk with 16 connections, side by side with a
+## bare Django view; writes docs/performance.md. BENCH_REUSE=1: no seeding.
 bench-load: $(VENV)/.installed
 	@command -v wrk >/dev/null || (echo "wrk is missing: apt-get install wrk" && exit 2)
+	@command -v redis-server >/dev/null || \
+		(echo "redis-server is missing: apt-get install redis-server" && exit 2)
 	$(BIN)/python bench/load.py
 
 ## Back up the database (DATABASE_URL) and uploads (MEDIA_ROOT) into backups/<time>/
