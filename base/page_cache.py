@@ -298,7 +298,11 @@ class PageCacheMiddleware:
             return self.from_entry(entry)
 
         response = self.get_response(request)
-        if generation is None or request.method != "GET" or not self.storable(response):
+        if (
+            generation is None
+            or request.method != "GET"
+            or not self.storable(request, response)
+        ):
             response["X-Page-Cache"] = "MISS"
             return response
         until = _valid_until(store, generation, found.get(NEXT_CHANGE_KEY), now)
@@ -342,8 +346,12 @@ class PageCacheMiddleware:
         digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
         return PAGE_KEY_PREFIX + digest
 
-    def storable(self, response):
+    def storable(self, request, response):
         if response.status_code not in CACHEABLE_STATUSES or response.streaming:
+            return False
+        # A form's CSRF token is the visitor's own, even when no cookie is set
+        # (it was already there): a page holding one is never shared.
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False
         if response.cookies or response.has_header("Set-Cookie"):
             return False
