@@ -113,6 +113,11 @@ health = _Health()
 
 
 def _raise_generation():
+    if not health.usable():
+        # Redis failed a moment ago: not asked again on every save of a batch
+        # (an import, a migration); raised before anything is served again.
+        health.bump_pending = True
+        return False
     store = cache()
     try:
         try:
