@@ -85,3 +85,15 @@ def test_cached_pages_carry_no_cookie_and_the_security_headers(two_sites):
     assert "Set-Cookie" not in headers
     assert "Strict-Transport-Security" in headers
     assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_plain_http_still_goes_to_https_and_a_foreign_host_is_refused(two_sites):
+    first, second = two_sites
+    for site in (first, second, first):
+        status, headers, _ = get(site.url + "/aktualnosci/", proto="http")
+        assert status == 301
+        assert headers["Location"] == "https://mops.example.pl/aktualnosci/"
+    assert get(second.url + "/aktualnosci/", proto="http")[1]["X-Page-Cache"] == "HIT"
+    # A host the site does not serve is refused before any cache key is made.
+    status, headers, _ = get(first.url + "/", host="evil.example")
+    assert status == 400 and "X-Page-Cache" not in headers
