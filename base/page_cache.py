@@ -229,6 +229,43 @@ def _valid_until(store, generation, known, now):
     return moment
 
 
+class _Lookup:
+    """What one round trip to the cache tells: the generation (started when
+    missing), the next change as last computed, and the entry under ``key`` if
+    it is still true."""
+
+    def __init__(self, store, key):
+        found = store.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
+        self.generation = found.get(GENERATION_KEY)
+        if self.generation is None:
+            _start_generation(store)
+            self.generation = store.get(GENERATION_KEY)
+        self.next_change = found.get(NEXT_CHANGE_KEY)
+        self.now = timezone.now()
+        entry = found.get(key)
+        fresh = (
+            entry is not None
+            and entry[0] == self.generation
+            and self.now.timestamp() < entry[1]
+        )
+        self.entry = entry if fresh else None
+
+
+def _lookup(store, key):
+    """A ``_Lookup``, or None when the cache does not answer. A raise of the
+    generation that failed earlier is applied first: nothing made before a
+    change is read back after it."""
+    if health.bump_pending and not _raise_generation():
+        return None
+    try:
+        found = _Lookup(store, key)
+    except Exception as error:  # noqa: BLE001 (any client or network error)
+        health.failed("reading", error)
+        return None
+    health.ok()
+    return found
+
+
 def remember(name, compute):
     """``compute()``, kept in the shared cache under ``name`` exactly as long
     as a page would be: until content changes or the next scheduled moment.
@@ -239,21 +276,14 @@ def remember(name, compute):
         return compute()
     store = cache()
     key = VALUE_KEY_PREFIX + name
-    try:
-        found = store.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            _start_generation(store)
-            generation = store.get(GENERATION_KEY)
-    except Exception as error:  # noqa: BLE001
-        health.failed("reading", error)
+    found = _lookup(store, key)
+    if found is None:
         return compute()
-    now = timezone.now()
-    entry = found.get(key)
-    if entry is not None and entry[0] == generation and now.timestamp() < entry[1]:
-        return entry[2]
+    if found.entry is not None:
+        return found.entry[2]
     value = compute()
-    until = _valid_until(store, generation, found.get(NEXT_CHANGE_KEY), now)
+    generation, now = found.generation, found.now
+    until = _valid_until(store, generation, found.next_change, now)
     seconds = None if until is None else min(max_age(), until - now.timestamp())
     if seconds is not None and seconds >= 1:
         try:
@@ -284,23 +314,13 @@ class PageCacheMiddleware:
         if not health.usable():
             return self.uncached(request)
         store = cache()
-        if health.bump_pending and not _raise_generation():
-            return self.uncached(request)
         key = self.key(request)
-        try:
-            found = store.get_many([GENERATION_KEY, NEXT_CHANGE_KEY, key])
-            generation = found.get(GENERATION_KEY)
-            if generation is None:
-                _start_generation(store)
-                generation = store.get(GENERATION_KEY)
-        except Exception as error:  # noqa: BLE001 (any client or network error)
-            health.failed("reading", error)
+        found = _lookup(store, key)
+        if found is None:
             return self.uncached(request)
-        health.ok()
-        now = timezone.now()
-        entry = found.get(key)
-        if entry is not None and entry[0] == generation and now.timestamp() < entry[1]:
-            return self.from_entry(entry)
+        if found.entry is not None:
+            return self.from_entry(found.entry)
+        generation = found.generation
 
         response = self.get_response(request)
         if (
@@ -310,7 +330,7 @@ class PageCacheMiddleware:
         ):
             response["X-Page-Cache"] = "MISS"
             return response
-        until = _valid_until(store, generation, found.get(NEXT_CHANGE_KEY), now)
+        until = _valid_until(store, generation, found.next_change, found.now)
         if until is not None:
             self.store(store, key, generation, until, response)
         response["X-Page-Cache"] = "MISS"

@@ -523,3 +523,22 @@ def test_remembered_values_work_with_pages_uncached(
     assert fresh.name == "Centrum Usług Społecznych w Mławie"
     with django_assert_num_queries(0):
         page_cache.remember("office", Office.current)
+
+
+def test_a_missed_change_is_applied_before_a_remembered_value_is_read(
+    settings, redis_cache, monkeypatch
+):
+    """Pages uncached, Redis paused while the office record changes: the
+    remembered record is not read back once Redis answers again."""
+    import time
+
+    settings.PAGE_CACHE_ENABLED = False
+    monkeypatch.setattr(page_cache, "RETRY_AFTER", 0)
+    page_cache.remember("office", Office.current)
+    redis_cache.command("CLIENT", "PAUSE", "1500", "ALL")
+    office = Office.current()
+    office.name = "Centrum Usług Społecznych w Mławie"
+    office.save()
+    assert page_cache.health.bump_pending
+    time.sleep(1.6)
+    assert page_cache.remember("office", Office.current).name == office.name
