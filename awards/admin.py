@@ -48,6 +48,7 @@ class AwardAdmin(ContentAdmin):
     list_display = ["title", "issuer", "kind", "validity", "status_column", "is_public"]
     list_filter = ["issuer", "kind", ValidityStatusFilter, "is_public"]
     list_select_related = ["issuer"]
+    restore_keeps = ["is_public"]  # restoring brings back content, not visibility
     search_fields = [
         "title",
         "description",

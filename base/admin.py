@@ -4,6 +4,7 @@ their roles."""
 
 import datetime
 import errno
+from contextlib import nullcontext
 
 import reversion
 from django import forms
@@ -22,6 +23,13 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, OuterRef
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_save,
+    pre_delete,
+    pre_save,
+)
 from django.http import (
     Http404,
     HttpResponseNotAllowed,
@@ -37,6 +45,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from js_asset import Media
 from reversion.admin import VersionAdmin
+from reversion.utils import mute_signals
 
 from base import history
 from base.apps import GROUP_DESCRIPTIONS
@@ -220,6 +229,25 @@ class VersionedForm:
         )
 
 
+class RestoredForm:
+    """A change form opened to restore a version: its fields start from the
+    version's values (the item in the database is not touched until saved)."""
+
+    restored = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update(self.restored)
+
+
+class _NotKept(Exception):
+    """Undo what a restore form's view wrote (opened, refused or not valid)."""
+
+    def __init__(self, response):
+        self.response = response
+
+
 def _without(fields, hidden):
     return [
         _without(f, hidden) if isinstance(f, list | tuple) else f
@@ -263,9 +291,18 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
     #: Whether saves of a public item are marked correction / real change, for
     #: the "Historia zmian" residents read (articles, pages).
     public_change_log = False
+    #: Form fields a restored version leaves as they are now: restoring brings
+    #: back content, not a publication state.
+    restore_keeps = ()
 
     def is_public(self, obj):
         """Whether residents can see ``obj`` now (its change log matters)."""
+        return False
+
+    def changes_need_review(self, request, obj):
+        """Whether ``request.user``'s changes of ``obj`` wait for someone else's
+        acceptance (an editor and a published article): a restore then becomes
+        such a change, and the rows saved with the item stay as they are."""
         return False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -290,7 +327,12 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         fields = ["change_note", "opened_version"]
         if self.public_change_log or issubclass(self.model, Translatable):
             fields.insert(0, "change_kind")
-        return [*fieldsets, (_("Zapis zmian"), {"fields": fields})]
+        saving = (_("Zapis zmian"), {"fields": fields})
+        if getattr(request, "restoring", None) is not None:
+            # Restoring: what kind of change this is comes first, where the
+            # person is looking.
+            return [saving, *fieldsets]
+        return [*fieldsets, saving]
 
     def translation_fieldsets(self, obj):
         """The Ukrainian and English texts, each in its own section under the
@@ -366,7 +408,21 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
                 required=False,
                 help_text=_("Wymagane, gdy strona jest już widoczna dla mieszkańców."),
             )
-        return type(form.__name__, (VersionedForm, form), attrs)
+        bases = (VersionedForm, form)
+        version = getattr(request, "restoring", None)
+        if version is not None:
+            attrs["restored"] = history.restored_form_values(
+                version, form.base_fields, keep=self.restore_keeps
+            )
+            bases = (RestoredForm, *bases)
+        return type(form.__name__, bases, attrs)
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        version = getattr(request, "restoring", None)
+        if version is not None and obj and not self.changes_need_review(request, obj):
+            history.restore_files(obj, version)
+        return obj
 
     def save_model(self, request, obj, form, change):
         kind = form.cleaned_data.get("change_kind")
@@ -380,6 +436,7 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
                 if form.cleaned_data.get(f"confirm_{language}")
             ]
         super().save_model(request, obj, form, change)
+        request.content_saved = True
         note = form.cleaned_data.get("change_note", "")
         if (kind or note) and reversion.is_active():
             reversion.add_meta(RevisionNote, is_major=kind == "major", text=note)
@@ -452,10 +509,61 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             )
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        self._object_or_denied(request, object_id)
-        return self._unless_taken(
-            super().revision_view, request, object_id, version_id, extra_context
+        """Restore an earlier version: the change form opened with its values.
+        Saving it is an edit like any other, by the same rules: a publisher's
+        restore is saved with its version, note and redirects; an editor's
+        restore of a published article waits for a publisher. The rows saved
+        with the version (photos, attachments) come back with it, for whoever
+        may change them; nothing stays changed unless the form is saved."""
+        obj = self._object_or_denied(request, object_id)
+        version = history.versions_of(obj).filter(pk=version_id).first()
+        if version is None:
+            raise Http404(_("Ten obiekt nie ma takiej wersji."))
+        request.restoring = version
+        review = self.changes_need_review(request, obj)
+        when = timezone.localtime(version.revision.date_created)
+        context = {
+            "restoring": version,
+            "restore_needs_review": review,
+            "restored_from": history.person(version.revision.user),
+            "title": _("Przywracanie wersji z %(date)s: %(object)s")
+            % {"date": f"{when:%d.%m.%Y %H:%M}", "object": obj},
+            **(extra_context or {}),
+        }
+        if review:
+            # Nothing is written but the pending change the form makes.
+            with self.create_revision(request):
+                return self.changeform_view(
+                    request, quote(str(obj.pk)), request.path, context
+                )
+        return self._unless_taken(self._restore, request, obj, version, context)
+
+    def _restore(self, request, obj, version, context):
+        opening = request.method != "POST"
+        quiet = (
+            mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+            if opening
+            else nullcontext()
         )
+        try:
+            with transaction.atomic(), quiet:
+                history.restore_related(version, obj)
+                with self.create_revision(request):
+                    response = self.changeform_view(
+                        request, quote(str(obj.pk)), request.path, context
+                    )
+                    if not opening and getattr(request, "content_saved", False):
+                        when = timezone.localtime(version.revision.date_created)
+                        reversion.set_comment(
+                            _("Przywrócono wersję z %(date)s.")
+                            % {"date": f"{when:%d.%m.%Y %H:%M}"}
+                        )
+                        return response
+                if hasattr(response, "render"):
+                    response.render()  # with the restored rows, before undoing
+                raise _NotKept(response)
+        except _NotKept as undone:
+            return undone.response
 
     def has_recover_permission(self, request):
         # Bringing back a deleted item is for those who may delete (publishers).

@@ -233,6 +233,11 @@ class BaseConfig(AppConfig):
         from django.contrib.auth import get_user_model
 
         from base.functions import register_sqlite_fold
+        from base.history import keep_every_column
+
+        # Versions hold every language's text (the translated columns exist
+        # only now that all apps are loaded).
+        keep_every_column()
 
         connection_created.connect(
             register_sqlite_fold, dispatch_uid="base_sqlite_fold"

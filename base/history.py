@@ -4,20 +4,97 @@ description of an edit conflict, and the public list of real changes."""
 
 import difflib
 import html
+import json
 import re
 from dataclasses import dataclass, field
 
+import reversion
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
+from reversion.revisions import _get_options
 
 from base.fields import plain_text
 
-#: Fields that change with every save and say nothing to a person.
-TECHNICAL_FIELDS = {"id", "edit_version", "updated_at", "created_at"}
+#: Fields that change with every save and say nothing to a person (the
+#: translation counters are shown as the translations' state, not as numbers).
+TECHNICAL_FIELDS = {
+    "id",
+    "edit_version",
+    "updated_at",
+    "created_at",
+    "source_revision",
+    "translated_from_uk",
+    "translated_from_en",
+}
+#: How a translation's column is named in a comparison: "Tytuł (wersja ukraińska)".
+LANGUAGE_VERSION_NAMES = {"uk": _("wersja ukraińska"), "en": _("wersja angielska")}
+
+
+def _translated_names(model):
+    """The fields django-modeltranslation gives a column per language."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return set(translator.get_options_for_model(model).get_field_names())
+    except NotRegistered:
+        return set()
+
+
+def keep_every_column():
+    """Make every version hold every column of its row, each language's too.
+
+    Models are registered with reversion when their class is made, before
+    django-modeltranslation adds the per-language columns: their versions held
+    only the Polish text, and restoring one emptied every translation. Called
+    once all apps are loaded. A translated field's own name is left out: on
+    loading, the per-language columns are what counts, and reading it depends on
+    the language active while saving."""
+    for model in list(reversion.get_registered_models()):
+        options = _get_options(model)
+        opts = model._meta.concrete_model._meta
+        originals = _translated_names(model)
+        fields = tuple(
+            f.name
+            for f in opts.local_fields + opts.local_many_to_many
+            if f.name not in originals
+        )
+        if fields == options.fields:
+            continue
+        reversion.unregister(model)
+        reversion.register(
+            model,
+            fields=fields,
+            follow=options.follow,
+            format=options.format,
+            for_concrete_model=options.for_concrete_model,
+            ignore_duplicates=options.ignore_duplicates,
+            use_natural_foreign_keys=options.use_natural_foreign_keys,
+        )
+
+
+def stored_values(version):
+    """{attname: value} of what ``version`` holds. A column the version does not
+    have (added to the model, or to its versions, after it was saved) is absent,
+    never empty: restoring keeps the current value, comparing skips it. A version
+    from before every language was kept holds the Polish text under the field's
+    own name (``title`` for ``title_pl``)."""
+    model = version._model
+    stored = json.loads(version.serialized_data)[0]["fields"]
+    every = version.field_dict
+    values = {}
+    for model_field in model._meta.concrete_fields + model._meta.many_to_many:
+        if model_field.name in stored and model_field.attname in every:
+            values[model_field.attname] = every[model_field.attname]
+    for name in _translated_names(model):
+        polish = model._meta.get_field(f"{name}_pl")
+        if name in stored and polish.name not in stored:
+            values[polish.attname] = polish.to_python(stored[name])
+    return values
+
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
 
@@ -90,9 +167,19 @@ def _display(model, name, value):
 
 def _label(model, name):
     try:
-        return str(model._meta.get_field(name).verbose_name).capitalize()
+        model_field = model._meta.get_field(name)
     except Exception:  # noqa: BLE001
         return name
+    language = getattr(model_field, "language", None)  # a translation's column
+    if language is None:
+        return str(getattr(model_field, "verbose_name", name)).capitalize()
+    original = str(model._meta.get_field(name.rsplit("_", 1)[0]).verbose_name)
+    if language not in LANGUAGE_VERSION_NAMES:  # Polish: the field itself
+        return original.capitalize()
+    return _("%(field)s (%(language_version)s)") % {
+        "field": original.capitalize(),
+        "language_version": LANGUAGE_VERSION_NAMES[language],
+    }
 
 
 def compare_values(model, old, new):
@@ -129,10 +216,19 @@ def _followed(version):
     }
 
 
+def _common(old, new):
+    """What both versions hold: a column one of them lacks (saved before it
+    existed) is not a change."""
+    names = old.keys() & new.keys()
+    return {n: old[n] for n in names}, {n: new[n] for n in names}
+
+
 def compare_versions(older, newer):
     model = newer._model
     comparison = Comparison(
-        fields=compare_values(model, older.field_dict, newer.field_dict)
+        fields=compare_values(
+            model, *_common(stored_values(older), stored_values(newer))
+        )
     )
     before, after = _followed(older), _followed(newer)
     groups = {}
@@ -146,7 +242,8 @@ def compare_versions(older, newer):
             added.append(after[key].object_repr)
         elif before[key].serialized_data != after[key].serialized_data:
             changes = compare_values(
-                version._model, before[key].field_dict, after[key].field_dict
+                version._model,
+                *_common(stored_values(before[key]), stored_values(after[key])),
             )
             if changes:
                 changed.append((after[key].object_repr, changes))
@@ -195,3 +292,78 @@ def public_changes(obj):
         .select_related("revision__note")
         .order_by("revision__date_created")
     ]
+
+
+# --- restoring a version -------------------------------------------------
+# The item's own fields go through its form like any other edit (its rules,
+# its workflow, its version and note, the page cache); the rows saved with it
+# (photos, attachments) are put back as they were in that version.
+
+
+def _same_row(a, b):
+    return (a.content_type_id, a.object_id) == (b.content_type_id, b.object_id)
+
+
+def _row_with_current_values(version):
+    """The stored row of ``version`` ready to be written back, the columns the
+    version lacks taken from the row as it is now."""
+    loaded = version._object_version
+    obj = loaded.object
+    values = stored_values(version)
+    current = type(obj)._base_manager.filter(pk=obj.pk).first()
+    for model_field in type(obj)._meta.concrete_fields:
+        if model_field.primary_key:
+            continue
+        if model_field.attname in values:
+            setattr(obj, model_field.attname, values[model_field.attname])
+        elif current is not None:
+            setattr(obj, model_field.attname, getattr(current, model_field.attname))
+    return loaded
+
+
+def restore_related(version, obj):
+    """Put the rows saved with ``version`` of ``obj`` (its photos, attachments)
+    back as they were: changed ones restored, deleted ones recreated, ones added
+    since deleted. ``obj`` itself is left to its form."""
+    follow = _get_options(type(obj)).follow
+    followed = {obj._meta.get_field(name).related_model for name in follow}
+    others = [
+        v
+        for v in version.revision.version_set.all()
+        if v._model in followed and not _same_row(v, version)
+    ]
+    kept = {(v._model, str(v.object_id)) for v in others}
+    for name in follow:
+        for row in getattr(obj, name).all():
+            if (type(row), str(row.pk)) not in kept:
+                row.delete()
+    for other in others:
+        _row_with_current_values(other).save(using=other.db)
+
+
+def restored_form_values(version, fields, keep=()):
+    """The values ``version`` holds for the form fields ``fields`` (names),
+    except ``keep`` (the item's publication state stays as it is now)."""
+    values = stored_values(version)
+    initial = {}
+    opts = version._model._meta
+    for model_field in opts.concrete_fields + opts.many_to_many:
+        name = model_field.name
+        if isinstance(model_field, models.FileField):
+            continue  # restore_files
+        if name in fields and name not in keep and model_field.attname in values:
+            initial[name] = values[model_field.attname]
+    # The form edits the Polish text under the field's own name.
+    for name in _translated_names(version._model):
+        if name in fields and name not in keep and f"{name}_pl" in values:
+            initial[name] = values[f"{name}_pl"]
+    return initial
+
+
+def restore_files(obj, version):
+    """Give ``obj`` the files ``version`` held (a form cannot send a stored
+    file back; versions keep theirs on the disk)."""
+    values = stored_values(version)
+    for model_field in obj._meta.concrete_fields:
+        if isinstance(model_field, models.FileField) and model_field.attname in values:
+            setattr(obj, model_field.attname, values[model_field.attname])

@@ -263,12 +263,16 @@ class ArticleAdmin(ContentAdmin):
         "featured_until",
         "review_note",
     ]
+    restore_keeps = publishing_fields
     public_change_log = True
     actions = ["publish_selected", "unpublish_selected", "submit_selected"]
     change_form_template = "admin/news/article/change_form.html"
 
     def is_public(self, obj):
         return obj.is_live
+
+    def changes_need_review(self, request, obj):
+        return obj.change_needs_review(request.user)
 
     @admin.display(description=_("Stan"), ordering="published_at")
     def publication(self, obj):

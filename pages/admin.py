@@ -26,6 +26,7 @@ class PageAdmin(ContentAdmin):
     ]
     list_editable = ["position"]
     list_filter = ["kind", "is_public", "show_in_footer"]
+    restore_keeps = ["is_public"]  # restoring brings back content, not visibility
     search_fields = ["title", "description", "body"]
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
@@ -52,6 +53,7 @@ class AccessibilityStatementAdmin(ContentAdmin):
     presence_object = _("deklarację dostępności")
     list_display = ["entity_name", "status", "last_reviewed_on", "review_deadline"]
     list_filter = ["status"]
+    restore_keeps = ["is_published"]  # restoring brings back content, not visibility
     search_fields = ["entity_name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
