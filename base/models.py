@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -623,3 +623,42 @@ class EditPresence(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.content_type} {self.object_id}"
+
+
+class ContentChangeCount(models.Model):
+    """How many times content residents see has changed, counted in the
+    database in the same transaction as each change (base.page_cache).
+
+    The shared cache is told of every change at once, but a process that saves
+    while Redis does not answer (a command, the shell, an import during a Redis
+    restart) cannot tell it, and may end before Redis is back. The database
+    never misses a change: every worker compares this count with the one the
+    cache last applied, and raises the cache's generation when they differ."""
+
+    count = models.BigIntegerField(_("liczba zmian"), default=0)
+
+    #: The one row.
+    ROW = 1
+
+    class Meta:
+        verbose_name = _("licznik zmian treści")
+        verbose_name_plural = _("liczniki zmian treści")
+
+    def __str__(self):
+        return str(self.count)
+
+    @classmethod
+    def count_one(cls):
+        """One more change, written with the change itself."""
+        if cls.objects.filter(pk=cls.ROW).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(pk=cls.ROW, count=1)
+        except IntegrityError:  # created by another save this instant
+            cls.objects.filter(pk=cls.ROW).update(count=F("count") + 1)
+
+    @classmethod
+    def current(cls):
+        found = cls.objects.filter(pk=cls.ROW).values_list("count", flat=True)
+        return found.first() or 0

@@ -14,6 +14,13 @@ is still true:
   the next such moment (``changes_at()``); local midnight is always one. An
   entry is never served at or past the moment that was next when it was made.
 
+A change is also counted in the database, in its own transaction
+(``ContentChangeCount``). Each worker compares that count with the one the cache
+last applied, at most once a second (``PAGE_CACHE_CHECK_SECONDS``), and raises
+the generation when they differ: a change made by a process that could not
+reach Redis (a command or the shell while Redis restarted), and that ended
+before Redis came back, still reaches every page.
+
 Staff never get or fill cached pages: a request with a session (or a pending
 message) goes through uncached, as does every response that sets a cookie, is
 private or marked not to cache. If the cache does not answer, pages are served
@@ -40,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 NEXT_CHANGE_KEY = "page-cache:next-change"
+#: The database's count of changes (ContentChangeCount) the generation reflects.
+APPLIED_KEY = "page-cache:changes-applied"
 PAGE_KEY_PREFIX = "page-cache:page:"
 VALUE_KEY_PREFIX = "page-cache:value:"
 #: Statuses worth keeping: pages, moved addresses and "not found" (bots ask the
@@ -84,6 +93,8 @@ class _Health:
         self.failed_at = None
         self.bump_pending = False
         self.logged_at = None
+        #: When this process last compared the database's count of changes.
+        self.checked_at = None
 
     def usable(self):
         return self.failed_at is None or time.monotonic() - self.failed_at > RETRY_AFTER
@@ -140,13 +151,44 @@ def _start_generation(store):
 
 
 def content_changed(**kwargs):
-    """A change residents may see: raise the generation now (pages made from
-    here on are not kept past the commit) and again on commit (pages made
-    during the transaction, from the old rows, are dropped)."""
+    """A change residents may see: counted in the database with the change,
+    then the generation raised now (pages made from here on are not kept past
+    the commit) and again on commit (pages made during the transaction, from
+    the old rows, are dropped)."""
     if not shared():
         return
+    from base.models import ContentChangeCount
+
+    ContentChangeCount.count_one()
     _raise_generation()
     transaction.on_commit(_raise_generation, robust=True)
+
+
+def _apply_missed_changes(store):
+    """At most once per ``PAGE_CACHE_CHECK_SECONDS`` in each process: when the
+    database counted changes the cache has not applied (their process could not
+    reach Redis), raise the generation. Raises what the cache raises."""
+    interval = getattr(settings, "PAGE_CACHE_CHECK_SECONDS", 1.0)
+    now = time.monotonic()
+    if interval is None or (
+        health.checked_at is not None and now - health.checked_at < interval
+    ):
+        return
+    from django.db import DatabaseError
+
+    from base.models import ContentChangeCount
+
+    try:
+        count = ContentChangeCount.current()
+    except DatabaseError:  # not migrated yet; pages then fail on their own
+        return
+    if store.get(APPLIED_KEY) != count:
+        try:
+            store.incr(GENERATION_KEY)
+        except ValueError:
+            _start_generation(store)
+        store.set(APPLIED_KEY, count, timeout=None)
+    health.checked_at = now
 
 
 def watch(*models):
@@ -258,6 +300,7 @@ def _lookup(store, key):
     if health.bump_pending and not _raise_generation():
         return None
     try:
+        _apply_missed_changes(store)
         found = _Lookup(store, key)
     except Exception as error:  # noqa: BLE001 (any client or network error)
         health.failed("reading", error)

@@ -194,6 +194,10 @@ SHARED_CACHE = bool(REDIS_URL) or DEBUG
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", SHARED_CACHE)
 # The longest a page is kept when nothing changes (seconds).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 24 * 60 * 60)
+# How often each process compares the database's count of content changes with
+# the cache's (seconds): a change whose process could not reach Redis shows
+# within this long of Redis answering again (base.page_cache).
+PAGE_CACHE_CHECK_SECONDS = 1.0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

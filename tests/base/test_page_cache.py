@@ -490,12 +490,52 @@ def test_a_change_redis_missed_is_applied_before_anything_is_served_again(
     assert not page_cache.health.bump_pending
 
 
+def test_a_change_whose_process_ended_while_redis_was_away_still_shows(
+    client, settings, redis_cache, monkeypatch
+):
+    """A command saves while Redis is paused and ends before Redis is back
+    (its pending raise dies with it): the database counted the change, and the
+    web process applies it before it serves the page again."""
+    import time
+
+    settings.PAGE_CACHE_CHECK_SECONDS = 0  # every lookup compares
+    monkeypatch.setattr(page_cache, "RETRY_AFTER", 0)
+    article = _article()
+    _warm(client, "/")
+    assert _get(client, "/")[0]["X-Page-Cache"] == "HIT"
+    redis_cache.command("CLIENT", "PAUSE", "1500", "ALL")
+    article.title = "Zmiana z polecenia"
+    article.save()
+    assert page_cache.health.bump_pending
+    page_cache.health.__init__()  # the command's process ended: nothing pending
+    time.sleep(1.6)
+    response, html = _get(client, "/")
+    assert "Zmiana z polecenia" in html
+    assert response["X-Page-Cache"] == "MISS"
+    # Applied once: the next view is served from Redis again.
+    assert _get(client, "/")[0]["X-Page-Cache"] == "HIT"
+
+
+def test_the_count_of_changes_is_compared_at_most_as_often_as_set(
+    client, settings, redis_cache, django_assert_num_queries
+):
+    settings.PAGE_CACHE_CHECK_SECONDS = 3600
+    _article()
+    _warm(client, "/")
+    page_cache.health.checked_at = None
+    with django_assert_num_queries(1):  # the count, once
+        _get(client, "/")
+    with django_assert_num_queries(0):
+        _get(client, "/")
+
+
 def test_every_model_residents_see_is_watched():
     """A new model shown on public pages must be watched (or listed here as
     not shown), or its changes would wait for midnight."""
     from django.apps import apps
 
     not_shown = {
+        "base.ContentChangeCount",
         "base.EditPresence",
         "news.ArticleChange",
         "news.PreviewLink",

@@ -5,6 +5,7 @@ both at the next request; pages are then served from Redis by either."""
 
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -27,14 +28,16 @@ def two_sites(postgres_server, redis_server, tmp_path_factory):
 
 
 def shell(site, code):
-    """Run ``code`` in a separate Django process with the sites' settings."""
-    subprocess.run(
+    """Run ``code`` in a separate Django process with the sites' settings;
+    what it printed."""
+    return subprocess.run(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=site.env,
         check=True,
         capture_output=True,
-    )
+        text=True,
+    ).stdout
 
 
 ARTICLE = """
@@ -97,3 +100,34 @@ def test_plain_http_still_goes_to_https_and_a_foreign_host_is_refused(two_sites)
     # A host the site does not serve is refused before any cache key is made.
     status, headers, _ = get(first.url + "/", host="evil.example")
     assert status == 400 and "X-Page-Cache" not in headers
+
+
+def test_a_shell_save_while_redis_is_paused_reaches_every_server(
+    two_sites, redis_server
+):
+    """Redis refuses writes while the shell saves (its raise of the generation
+    fails, and the shell ends with it pending): both servers still show the
+    change once Redis answers, from the database's count of changes."""
+    first, second = two_sites
+    shell(first, ARTICLE.format(title="Dopłata do opału", status="published"))
+    for site in (first, second):
+        page(site)
+        assert page(site)[1] == "HIT"
+
+    redis_server.command("CLIENT", "PAUSE", "60000", "WRITE")
+    try:
+        printed = shell(
+            first,
+            ARTICLE.format(title="Dopłata do opału: nowy termin", status="published")
+            + "from base import page_cache\nprint(page_cache.health.bump_pending)\n",
+        )
+    finally:
+        redis_server.command("CLIENT", "UNPAUSE")
+    assert printed.split()[-1] == "True"  # the shell could not tell Redis
+
+    for site in (first, second):
+        deadline = time.monotonic() + 30
+        while "nowy termin" not in page(site)[2]:
+            assert time.monotonic() < deadline, "the change never reached the page"
+            time.sleep(0.2)
+        assert page(site)[1] == "HIT"
