@@ -87,10 +87,11 @@ class PublishedArticleInlineMixin:
 
 
 class ArticleAttachmentInline(PublishedArticleInlineMixin, AttachmentInline):
-    pass
+    relation = "attachments"
 
 
 class ArticleImageInline(PublishedArticleInlineMixin, admin.StackedInline):
+    relation = "images"
     model = ArticleImage
     formset = ArticleImageFormSet
     extra = 0
@@ -133,6 +134,15 @@ TRANSITIONS = {
     "_return": "return_to_author",
     "_unpublish": "unpublish",
 }
+#: What each step of the workflow did, said to the person who took it and kept
+#: in the article's history.
+STEP_DONE = {
+    "submit_for_review": _("Wysłano do akceptacji"),
+    "withdraw_from_review": _("Wycofano z akceptacji"),
+    "publish": _("Opublikowano"),
+    "return_to_author": _("Zwrócono do poprawy z uwagami"),
+    "unpublish": _("Wycofano z publikacji"),
+}
 #: What only a publisher may send: any of these in an editor's POST is refused.
 PUBLISHER_ONLY = {
     "status",
@@ -154,6 +164,8 @@ class ArticleAdminForm(forms.ModelForm):
     #: Set by ArticleAdmin.get_form: who is saving and which button they pressed.
     user = None
     transition = None
+    #: The workflow step this save takes (a STEP_DONE key), if any.
+    step = None
 
     class Meta:
         model = Article
@@ -186,13 +198,16 @@ class ArticleAdminForm(forms.ModelForm):
                 article.return_to_author(
                     self.user, self.cleaned_data.get("review_note")
                 )
+                self.step = self.transition
             elif self.transition:
                 getattr(article, self.transition)(self.user)
+                self.step = self.transition
             elif (
                 article.status == Article.Status.PUBLISHED
                 and status_before != Article.Status.PUBLISHED
             ):
                 article.publish(self.user)  # chosen in the status list
+                self.step = "publish"
             elif (
                 article.status != Article.Status.PUBLISHED
                 and status_before == Article.Status.PUBLISHED
@@ -200,6 +215,7 @@ class ArticleAdminForm(forms.ModelForm):
                 article.status = status_before
                 article.unpublish(self.user)
                 article.status = self.cleaned_data["status"]
+                self.step = "unpublish"
         except ValidationError as error:
             self._update_errors(error)
         except PermissionDenied as error:
@@ -334,12 +350,45 @@ class ArticleAdmin(ContentAdmin):
                     request.user,
                     values,
                     form.cleaned_data.get("change_note", ""),
+                    is_major=form.cleaned_data.get("change_kind") == "major",
                 )
                 request.proposed_change = True
             return  # residents keep the published version
         super().save_model(request, obj, form, change)
+        request.workflow_step = getattr(form, "step", None)
+
+    def _say_step(self, request, entry):
+        # The history says the workflow step in words, then what changed.
+        step = getattr(request, "workflow_step", None)
+        if step and reversion.is_active():
+            reversion.set_comment(f"{STEP_DONE[step]}. {entry.get_change_message()}")
+        return entry
+
+    def log_addition(self, request, obj, message):
+        return self._say_step(request, super().log_addition(request, obj, message))
+
+    def log_change(self, request, obj, message):
+        return self._say_step(request, super().log_change(request, obj, message))
+
+    def _step_done(self, request, obj):
+        """After a workflow button: what happened, in words, and the list."""
+        step = getattr(request, "workflow_step", None)
+        if not step:
+            return None
+        messages.success(
+            request,
+            _("%(done)s: „%(article)s”.") % {"done": STEP_DONE[step], "article": obj},
+        )
+        return HttpResponseRedirect(reverse("admin:news_article_changelist"))
+
+    def response_add(self, request, obj, post_url_continue=None):
+        done = self._step_done(request, obj)
+        return done or super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
+        done = self._step_done(request, obj)
+        if done:
+            return done
         if getattr(request, "proposed_change", False):
             messages.info(
                 request,
@@ -378,12 +427,21 @@ class ArticleAdmin(ContentAdmin):
                 )
         return warnings
 
+    def get_inline_instances(self, request, obj=None):
+        inlines = super().get_inline_instances(request, obj)
+        if obj is None or not obj.change_needs_review(request.user):
+            return inlines
+        # An editor and a published article: photos and attachments are the
+        # publisher's; an empty box to look at says nothing (form_top does).
+        return [inline for inline in inlines if getattr(obj, inline.relation).exists()]
+
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None
     ):
         article = obj or Article()
         user = request.user
         context.update(
+            media_locked=obj is not None and obj.change_needs_review(user),
             may_publish=Article.may_publish(user),
             can_submit=article.status == Article.Status.DRAFT,
             can_withdraw=article.status == Article.Status.REVIEW
@@ -479,10 +537,15 @@ class ArticleAdmin(ContentAdmin):
             try:
                 with self.create_revision(request):
                     if "_accept" in request.POST:
-                        change.accept(request.user, note)
+                        kind = request.POST.get("change_kind")
+                        change.accept(
+                            request.user,
+                            note,
+                            is_major={"major": True, "minor": False}.get(kind),
+                        )
                         reversion.add_meta(
                             RevisionNote,
-                            is_major=request.POST.get("change_kind") == "major",
+                            is_major=change.is_major,
                             text=change.note or note,
                         )
                         reversion.set_comment(

@@ -739,6 +739,14 @@ class ArticleChange(models.Model):
     base_version = models.BigIntegerField(_("wersja artykułu, od której wyszła zmiana"))
     values = models.JSONField(_("proponowana treść"))
     note = models.CharField(_("opis zmiany"), max_length=300, blank=True)
+    is_major = models.BooleanField(
+        _("istotna zmiana"),
+        default=False,
+        help_text=_(
+            "Jak autor opisał zmianę: istotna pojawi się w „Historii zmian” "
+            "artykułu z opisem autora."
+        ),
+    )
     state = models.CharField(
         _("stan"), max_length=10, choices=State, default=State.PENDING
     )
@@ -770,9 +778,10 @@ class ArticleChange(models.Model):
         }
 
     @classmethod
-    def propose(cls, article, user, values, note=""):
+    def propose(cls, article, user, values, note="", is_major=False):
         """Record ``values`` (attname → value) as ``user``'s pending change of
-        ``article``; their earlier pending change is replaced by it."""
+        ``article``, a real change (``is_major``) or a correction; their earlier
+        pending change is replaced by it."""
         values = {name: values[name] for name in cls.FIELDS if name in values}
         cls.objects.filter(
             article=article, author=user, state=cls.State.PENDING
@@ -783,6 +792,7 @@ class ArticleChange(models.Model):
             base_version=article.edit_version,
             values=values,
             note=note,
+            is_major=is_major,
         )
 
     @property
@@ -804,15 +814,20 @@ class ArticleChange(models.Model):
         self.state, self.decided_by = state, user
         self.decided_at, self.decision_note = timezone.now(), note.strip()
 
-    def accept(self, user, note=""):
+    def accept(self, user, note="", is_major=None):
         """Apply the change to the published article (one save: its slug rules
-        and version apply) and mark it accepted."""
+        and version apply) and mark it accepted. A real change or a correction
+        as the author said, unless the publisher says otherwise (``is_major``);
+        a real change makes the translations outdated."""
         self._decide(user, self.State.ACCEPTED, note)
+        if is_major is not None:
+            self.is_major = is_major
         with transaction.atomic():
             article = Article.objects.select_for_update().get(pk=self.article_id)
             for name, value in self.values.items():
                 setattr(article, name, value)
             article.full_clean()
+            article.change_is_major = self.is_major
             article.save()
             self.save()
         return article

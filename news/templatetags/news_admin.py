@@ -1,6 +1,7 @@
 import datetime
 
 from django import template
+from django.db.models import Q
 from django.utils import timezone
 
 from news.models import Article, ArticleChange
@@ -42,6 +43,11 @@ def publishing_overview(context):
         mine = Article.objects.filter(author=user, status=Article.Status.DRAFT)
         data["returned"] = mine.exclude(review_note="")[:20]
         data["my_drafts"] = mine.filter(review_note="")[:20]
+        data["my_in_review"] = (
+            Article.objects.in_review()
+            .filter(Q(author=user) | Q(submitted_by=user))
+            .order_by("submitted_at")[:20]
+        )
         data["my_changes"] = (
             ArticleChange.objects.pending()
             .filter(author=user)

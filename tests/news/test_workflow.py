@@ -189,6 +189,30 @@ def test_an_editor_cannot_change_photos_of_a_published_article(client, editor):
     assert ArticleImage.objects.get().alt_text == "Sala"  # shown, not editable
 
 
+def test_an_editor_is_told_who_changes_a_published_articles_files(
+    client, editor, publisher
+):
+    from news.models import ArticleImage
+    from tests import samples
+
+    article = _published()
+    client.force_login(editor)
+    page = client.get(_change_url(article)).content.decode()
+    assert "zdjęcia i załączniki zmienia wydawca" in page
+    # No empty boxes to look at.
+    assert "images-TOTAL_FORMS" not in page
+    assert "attachment-content_type-object_id-TOTAL_FORMS" not in page
+    ArticleImage.objects.create(article=article, image=samples.jpeg(), alt_text="Sala")
+    page = client.get(_change_url(article)).content.decode()
+    assert "images-TOTAL_FORMS" in page  # shown, read only
+    assert "attachment-content_type-object_id-TOTAL_FORMS" not in page
+    # A publisher has both, and no such notice.
+    client.force_login(publisher)
+    page = client.get(_change_url(article)).content.decode()
+    assert "zdjęcia i załączniki zmienia wydawca" not in page
+    assert "attachment-content_type-object_id-TOTAL_FORMS" in page
+
+
 def test_list_actions_exist_only_for_who_may_and_count_changes(
     client, editor, publisher
 ):
@@ -289,6 +313,9 @@ def test_the_start_page_shows_each_role_what_waits(
     assert "Mój szkic" in mine
     assert "zwrócony do poprawy:</strong> Dodaj zdjęcie." in mine
     assert "zmiana czeka na akceptację" in mine
+    # Her own articles waiting for a publisher are listed with the date.
+    assert "Stara prośba" in mine and "Nowa prośba" in mine
+    assert "czeka na akceptację wydawcy od" in mine
     assert "Czeka na moją akceptację" not in html
 
 
@@ -311,3 +338,92 @@ def test_the_publish_action_skips_articles_with_undescribed_photos(client, publi
     assert list(Article.objects.published().values_list("title", flat=True)) == [
         "Gotowy"
     ]
+
+
+def test_an_editors_real_change_stays_real_through_acceptance(
+    client, editor, publisher
+):
+    """The editor marks "Istotna zmiana" with a note: the publisher's review
+    starts from it, and accepting it (without touching the choice) lists it in
+    the public "Historia zmian" and marks the translations outdated."""
+    article = _published(
+        title="Dyżur w święta", body="<p>Dyżur 24 grudnia do 12:00.</p>"
+    )
+    article.title_uk = "Чергування у свята"
+    article.save()
+    client.force_login(editor)
+    form = _form(client, article).set(
+        body="<p>Dyżur 24 grudnia do 14:00.</p>",
+        change_kind="major",
+        change_note="Dłuższy dyżur 24 grudnia",
+    )
+    assert form.post().status_code == 302
+    change = ArticleChange.objects.get()
+    assert change.is_major
+
+    client.force_login(publisher)
+    review_url = reverse(
+        "admin:news_article_change_review", args=[article.pk, change.pk]
+    )
+    review = client.get(review_url).content.decode()
+    assert 'value="major" checked' in review
+    assert 'value="minor" checked' not in review
+    assert client.post(review_url, {"_accept": "1"}).status_code == 302
+
+    article.refresh_from_db()
+    assert article.translation_status("uk") == "outdated"
+    client.logout()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "14:00" in page and "Dłuższy dyżur 24 grudnia" in page
+
+
+def test_a_publisher_may_still_call_it_a_correction(client, editor, publisher):
+    article = _published(title="Godziny", body="<p>Do 15:00.</p>")
+    client.force_login(editor)
+    form = _form(client, article).set(
+        body="<p>Do 15.00.</p>", change_kind="major", change_note="Zapis godziny"
+    )
+    assert form.post().status_code == 302
+    change = ArticleChange.objects.get()
+    client.force_login(publisher)
+    review_url = reverse(
+        "admin:news_article_change_review", args=[article.pk, change.pk]
+    )
+    client.post(review_url, {"_accept": "1", "change_kind": "minor"})
+    client.logout()
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Do 15.00." in page and "Zapis godziny" not in page
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "button", "said"),
+    [
+        ("editor", "draft", "_submit_review", "Wysłano do akceptacji"),
+        ("editor", "review", "_withdraw_review", "Wycofano z akceptacji"),
+        ("publisher", "review", "_publish", "Opublikowano"),
+        ("publisher", "review", "_return", "Zwrócono do poprawy z uwagami"),
+        ("publisher", "published", "_unpublish", "Wycofano z publikacji"),
+    ],
+)
+def test_each_workflow_button_says_what_happened_and_history_keeps_it(
+    client, editor, publisher, role, status, button, said
+):
+    from reversion.models import Version
+
+    article = ArticleFactory(title="Zbiórka żywności", status=status)
+    if status == "review":
+        article.submitted_by = editor
+        article.save()
+    client.force_login(editor if role == "editor" else publisher)
+    form = _form(client, article)
+    if button == "_return":
+        form.set(review_note="Dodaj godzinę zbiórki.")
+    response = client.post(form.url, {**form.data, button: "1"}, follow=True)
+    text = response.content.decode()
+    assert f"{said}: „Zbiórka żywności”." in text
+    latest = Version.objects.get_for_object(article).order_by("-pk").first()
+    assert latest.revision.get_comment().startswith(f"{said}.")
+    history = client.get(
+        reverse("admin:news_article_history", args=[article.pk])
+    ).content.decode()
+    assert said in history
