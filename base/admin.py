@@ -208,25 +208,102 @@ class VersionedForm:
         if opened is None or current is None or opened == current.edit_version:
             self.instance.opened_version = opened
             return
-        # What the other person's save and this form differ in.
         names = [n for n in self._meta.fields or [] if n in self.cleaned_data]
         saved = {name: _stored(current, name) for name in names}
         mine = {name: _posted(cleaned.get(name)) for name in names}
+        # Both people's work kept: what only the other person changed since
+        # this form was opened is taken into the form; what both changed is
+        # marked, with this person's text kept in the field.
+        opened_at = history.version_at(current, opened)
+        taken, both = [], []
+        if opened_at is not None:
+            base = {
+                name: _posted(value)
+                for name, value in history.restored_form_values(
+                    opened_at, names
+                ).items()
+            }
+            self.data = self.data.copy()
+            for name in names:
+                if name not in base or _same(saved[name], base[name]):
+                    continue  # the other person left it as it was
+                if _same(saved[name], mine[name]):
+                    continue  # both made the same change
+                if _same(mine[name], base[name]):
+                    self._take(name, getattr(current, name))
+                    mine[name] = saved[name]
+                    taken.append(name)
+                else:
+                    both.append(name)
         self.conflict = {
             "who": history.describe_conflict(current),
             "changes": history.compare_values(model, saved, mine),
+            "merged": opened_at is not None,
+            "taken": [history.field_label(model, name) for name in taken],
         }
+        for name in both:
+            self.add_error(
+                name,
+                ValidationError(
+                    _(
+                        "To pole zmieniła też druga osoba (jej wersja jest w tabeli "
+                        "różnic u góry). Zostawiono Twoją: popraw ją, jeśli trzeba, "
+                        "i zapisz."
+                    ),
+                    code="edited_by_both",
+                ),
+            )
         # Having seen the differences, the person may save this text on purpose.
         self.data = self.data.copy()
         self.data[self.add_prefix("opened_version")] = current.edit_version
-        raise ValidationError(
-            _(
+        if opened_at is not None:
+            message = _(
+                "Nie zapisano: %(who)s Formularz łączy teraz obie wersje: Twoje "
+                "zmiany i zmiany drugiej osoby. Sprawdź różnice poniżej i zapisz "
+                "ponownie."
+            )
+        else:  # no kept version to tell who changed what
+            message = _(
                 "Nie zapisano: %(who)s Twój tekst jest nadal w formularzu. Sprawdź "
                 "różnice poniżej; aby mimo to zapisać swoją wersję, zapisz ponownie."
             )
-            % {"who": self.conflict["who"]},
-            code="edit_conflict",
+        raise ValidationError(
+            message % {"who": self.conflict["who"]}, code="edit_conflict"
         )
+
+    def _take(self, name, value):
+        """Put ``value`` into the posted data of field ``name``, as its widget
+        would have sent it."""
+        field = self.fields[name]
+        widget = field.widget
+        key = self.add_prefix(name)
+        prepared = field.prepare_value(value)
+        if hasattr(value, "all") and hasattr(value, "model"):  # many-to-many
+            prepared = [str(pk) for pk in value.values_list("pk", flat=True)]
+        if isinstance(widget, forms.MultiWidget):
+            parts = widget.decompress(prepared)
+            for suffix, sub, part in zip(
+                widget.widgets_names, widget.widgets, parts, strict=False
+            ):
+                self.data[key + suffix] = sub.format_value(part) or ""
+        elif isinstance(widget, forms.CheckboxInput):
+            if value:
+                self.data[key] = "on"
+            else:
+                self.data.pop(key, None)
+        elif isinstance(prepared, list):
+            self.data.setlist(key, [str(item) for item in prepared])
+        else:
+            formatted = widget.format_value(prepared)
+            if isinstance(formatted, list):  # choices: the chosen values
+                self.data.setlist(key, formatted)
+            else:
+                self.data[key] = formatted or ""
+
+
+def _same(a, b):
+    """Equal as a person sees it (an empty text and no value are the same)."""
+    return (a if a not in (None, "") else "") == (b if b not in (None, "") else "")
 
 
 class RestoredForm:

@@ -182,6 +182,11 @@ def _label(model, name):
     }
 
 
+def field_label(model, name):
+    """How a field is called in comparisons: "Tytuł (wersja ukraińska)"."""
+    return _label(model, name)
+
+
 def compare_values(model, old, new):
     """The fields whose values differ between two dicts of stored values."""
     changes = []
@@ -251,6 +256,19 @@ def compare_versions(older, newer):
         (label, *lists) for label, lists in sorted(groups.items()) if any(lists)
     ]
     return comparison
+
+
+def version_at(obj, edit_version):
+    """The kept version of ``obj`` saved as ``edit_version`` (what a form opened
+    from it showed), or None."""
+    candidates = versions_of(obj).filter(
+        serialized_data__contains=f'"edit_version": {int(edit_version)}'
+    )
+    for version in candidates:
+        stored = json.loads(version.serialized_data)[0]["fields"]
+        if stored.get("edit_version") == edit_version:
+            return version
+    return None
 
 
 def versions_of(obj):

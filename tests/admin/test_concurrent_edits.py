@@ -255,3 +255,99 @@ def test_forms_closed_long_ago_are_forgotten(anna, jan, time_machine):
     assert list(EditPresence.objects.values_list("object_id", flat=True)) == [
         str(second.pk)
     ]
+
+
+# --- keeping both people's work -------------------------------------------------
+
+
+def _saved_in_panel(client, **values):
+    """A draft article saved once in the panel (so its version is kept)."""
+    article = ArticleFactory(status="draft", **values)
+    form = _open(client, article)
+    assert form.post().status_code == 302
+    article.refresh_from_db()
+    return article
+
+
+def test_a_stale_save_takes_the_other_persons_changes_into_the_form(anna, jan):
+    article = _saved_in_panel(
+        anna, title="Zasiłek", lead="Krótko.", body="<p>Termin: 5 maja.</p>"
+    )
+    annas, jans = _open(anna, article), _open(jan, article)
+    assert (
+        annas.post(body="<p>Termin: 7 maja.</p>", title_uk="Допомога").status_code
+        == 302
+    )
+
+    response = jans.post(title="Zasiłek rodzinny")
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form["title"].value() == "Zasiłek rodzinny"  # his
+    assert "7 maja" in form["body"].value()  # hers, taken in
+    assert form["title_uk"].value() == "Допомога"
+    text = response.content.decode()
+    assert "Przejęto do formularza zmiany drugiej osoby" in text
+    assert not form.has_error("title") and not form.has_error("body")
+
+    # Saved again as shown: both changes are kept.
+    saved = _post_as_shown(jan, jans.url, form)
+    assert saved.status_code == 302, form_errors(saved)
+    article.refresh_from_db()
+    assert article.title == "Zasiłek rodzinny"
+    assert "7 maja" in article.body and article.title_uk == "Допомога"
+
+
+def test_a_field_both_changed_is_marked_and_keeps_the_typed_text(anna, jan):
+    article = _saved_in_panel(anna, title="Zasiłek", lead="Krótko.")
+    annas, jans = _open(anna, article), _open(jan, article)
+    assert annas.post(title="Zasiłek celowy").status_code == 302
+    response = jans.post(title="Zasiłek okresowy", lead="Dłużej.")
+    form = response.context["adminform"].form
+    assert form.has_error("title", code="edited_by_both")
+    assert form["title"].value() == "Zasiłek okresowy"
+    assert form["lead"].value() == "Dłużej."
+    text = response.content.decode()
+    assert "<del>celowy</del><ins>okresowy</ins>" in text
+    article.refresh_from_db()
+    assert article.title == "Zasiłek celowy"
+
+
+def test_dates_the_other_person_changed_are_taken_too(anna):
+    other = Client()
+    other.force_login(_second_publisher())
+    article = _saved_in_panel(anna, title="Nabór", lead="Krótko.")
+    mine, theirs = _open(anna, article), _open(other, article)
+    assert (
+        theirs.post(
+            status="published",
+            published_at_0="01.12.2026",
+            published_at_1="10:00",
+            published_until_0="31.12.2026",
+            published_until_1="16:00",
+        ).status_code
+        == 302
+    )
+    response = mine.post(lead="Zmieniony lead.")
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    saved = _post_as_shown(anna, mine.url, form)
+    assert saved.status_code == 302, form_errors(saved)
+    article.refresh_from_db()
+    assert article.lead == "Zmieniony lead."
+    assert article.status == "published"
+    local_end = timezone.localtime(article.published_until)
+    assert (local_end.date(), local_end.hour) == (datetime.date(2026, 12, 31), 16)
+
+
+def _post_as_shown(client, url, form):
+    """Post the form the page came back with, as its browser would."""
+    return client.post(url, {key: form.data.getlist(key) for key in form.data})
+
+
+def _second_publisher():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("wydawca2", first_name="Ewa")
+    user.groups.add(Group.objects.get(name="Wydawcy"))
+    return user
