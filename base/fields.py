@@ -89,8 +89,16 @@ def normalize_link(href):
     return href
 
 
+def is_site_path(href):
+    """An address on this site ("/aktualnosci/…"): not "//host/…" nor "/\\host/…",
+    which browsers open on another site."""
+    return href.startswith("/") and not href.startswith("//") and "\\" not in href
+
+
 def _is_working_link(href):
-    if href.startswith("#") or (href.startswith("/") and not href.startswith("//")):
+    if "\\" in href:
+        return False  # browsers read "\\" as "/": "/\\evil.example" is off-site
+    if href.startswith("#") or is_site_path(href):
         return True
     scheme, _, rest = href.partition(":")
     scheme = scheme.lower()

@@ -12,13 +12,14 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from base.fields import CleanImageField, DocumentField
+from base.fields import CleanImageField, DocumentField, is_site_path, normalize_link
 from base.uploads import UploadTo, validate_document, validate_image
 
 
@@ -482,6 +483,22 @@ class Notice(Translatable, Versioned):
     def get_absolute_url(self):
         return self.link_url or reverse("home")
 
+    def _link_is_safe(self):
+        """A path on this site or a web address, as the rich-text editor's links:
+        "www.mlawa.pl" becomes "https://www.mlawa.pl"; "//host" and "/\\host"
+        (another site under a site path's look) are refused."""
+        typed = self.link_url.strip()
+        if typed.startswith("//") or "\\" in typed:
+            return False
+        self.link_url = normalize_link(typed)
+        if is_site_path(self.link_url):
+            return True
+        try:
+            URLValidator(schemes=["https", "http"])(self.link_url)
+        except ValidationError:
+            return False
+        return True
+
     def clean(self):
         errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
@@ -489,9 +506,13 @@ class Notice(Translatable, Versioned):
                 _("Koniec wyświetlania musi być późniejszy niż jego początek."),
                 code="ends_before_start",
             )
-        if self.link_url and not self.link_url.startswith(("/", "https://")):
+        if self.link_url and not self._link_is_safe():
             errors["link_url"] = ValidationError(
-                _("Podaj adres zaczynający się od „/” albo „https://”."),
+                _(
+                    "Podaj adres na tej stronie zaczynający się od jednego „/” (np. "
+                    "/aktualnosci/) albo pełny adres innej strony (np. "
+                    "https://www.mlawa.pl lub www.mlawa.pl)."
+                ),
                 code="invalid_link",
             )
         if self.link_url and not self.link_text:

@@ -72,7 +72,7 @@ def test_the_notice_form_reports_all_its_errors_at_once(client, publisher):
         starts_at_1="10:00",
         ends_at_0="04.12.2026",
         ends_at_1="10:00",
-        link_url="www.mlawa.pl",
+        link_url="//evil.example/aktualnosci/",  # another site, a path's look
         link_text="",
     )
     response = form.post()

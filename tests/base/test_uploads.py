@@ -564,3 +564,65 @@ def test_a_missing_attachment_file_never_breaks_the_page(
     client.force_login(publisher)
     admin = client.get(f"/admin/news/article/{article.pk}/change/").content.decode()
     assert "Plik załącznika „Wniosek o zasiłek” zniknął z serwera" in admin
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "disposition",
+    [
+        'filename="pro\x00gram.pdf"',  # a NUL byte as sent
+        "filename*=UTF-8''pro%00gram.pdf",  # percent-encoded (RFC 2231)
+        'filename="pro&#0;gram.pdf"',  # an HTML character reference
+    ],
+)
+def test_a_nul_in_an_uploaded_files_name_never_reaches_a_page_or_a_row(
+    client, publisher, disposition
+):
+    """Django's multipart parser drops non-printable characters from upload
+    names; this holds the whole way, to the stored name and the form's
+    "files not saved" message."""
+    from base.models import Attachment
+    from tests.admin_forms import ATTACHMENTS, AdminForm
+
+    client.force_login(publisher)
+    form = AdminForm.open(client, "/admin/news/article/add/")
+    boundary = "granica"
+
+    def post(title):
+        fields = {
+            **form.data,
+            "title": title,
+            "lead": "Zajawka.",
+            f"{ATTACHMENTS}-TOTAL_FORMS": "1",
+            f"{ATTACHMENTS}-0-title": "Program",
+            f"{ATTACHMENTS}-0-language": "pl",
+            f"{ATTACHMENTS}-0-position": "0",
+        }
+        body = b"".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+            f"\r\n\r\n{value}\r\n".encode()
+            for name, value in fields.items()
+            if not isinstance(value, list)
+        )
+        body += (
+            (
+                f"--{boundary}\r\nContent-Disposition: form-data; "
+                f'name="{ATTACHMENTS}-0-file"; {disposition}\r\n'
+                "Content-Type: application/pdf\r\n\r\n"
+            ).encode()
+            + samples.pdf()
+            + f"\r\n--{boundary}--\r\n".encode()
+        )
+        return client.generic(
+            "POST",
+            "/admin/news/article/add/",
+            body,
+            content_type=f"multipart/form-data; boundary={boundary}",
+        )
+
+    page = post("")  # an error: the form comes back naming the file
+    assert page.status_code == 200
+    assert "\x00" not in page.content.decode()
+    assert post("Z załącznikiem").status_code == 302
+    stored = Attachment.objects.get(object_id=Article.objects.get().pk).file.name
+    assert "\x00" not in stored and stored.rsplit("/", 1)[-1].startswith("pro")
