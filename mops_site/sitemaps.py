@@ -10,14 +10,16 @@ from pages.sitemaps import PageSitemap
 
 
 class SectionSitemap(TranslatedSitemap):
-    """The fixed sections: home, news, awards and the accessibility statement."""
+    """The fixed sections: home, news, awards and the accessibility statement
+    once it is published (before, its page says "w przygotowaniu" and asks
+    search engines not to index it)."""
 
     changefreq = "daily"
     priority = 0.8
 
     def items(self):
         sections = ["home", "news:list", "awards:list"]
-        if AccessibilityStatement.objects.exists():
+        if AccessibilityStatement.objects.filter(is_published=True).exists():
             sections.append("pages:accessibility_statement")
         return sections
 

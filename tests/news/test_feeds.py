@@ -68,6 +68,9 @@ def test_every_page_links_to_the_feeds(client, content):
 
 
 def test_sitemap_lists_only_what_the_public_may_see(client, content):
+    from pages.models import AccessibilityStatement
+
+    AccessibilityStatement.objects.update(is_published=True)
     AwardFactory(slug="widoczny")
     AwardFactory(slug="ukryty", hidden=True)
     urls = sitemap_urls(client)
@@ -81,6 +84,15 @@ def test_sitemap_lists_only_what_the_public_may_see(client, content):
     assert f"{base}/kontakt/" in urls
     assert f"{base}/deklaracja-dostepnosci/" in urls
     assert f"{base}/" in urls
+
+
+def test_sitemap_leaves_out_a_statement_not_yet_published(client, content):
+    from pages.models import AccessibilityStatement
+
+    AccessibilityStatement.objects.update(is_published=False)
+    page = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert '<meta name="robots" content="noindex">' in page
+    assert "http://testserver/deklaracja-dostepnosci/" not in sitemap_urls(client)
 
 
 def test_the_sitemap_is_an_index_of_small_paged_sections(client):

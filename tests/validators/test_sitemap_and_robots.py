@@ -60,3 +60,6 @@ def test_robots_txt_leaves_the_site_open_and_names_the_sitemap(client):
         "/sitemap-articles.xml",
     ]:
         assert robots.can_fetch(f"http://testserver{path}", "Googlebot"), path
+    # Search results in every language are kept out (endless combinations).
+    for path in ["/szukaj/?q=zasilek", "/uk/poshuk/?q=a", "/en/search/?q=a"]:
+        assert not robots.can_fetch(f"http://testserver{path}", "Googlebot"), path
