@@ -57,6 +57,24 @@ class TranslatedSitemap(Sitemap):
             known[key] = super()._location(item, force_lang_code)
         return known[key]
 
+    def get_urls(self, *args, **kwargs):
+        urls = super().get_urls(*args, **kwargs)
+        for url in urls:
+            # An item in one language has no alternates, as its page has no
+            # hreflang links: both say the same.
+            if (
+                len(
+                    [
+                        a
+                        for a in url.get("alternates", [])
+                        if a["lang_code"] != "x-default"
+                    ]
+                )
+                < 2
+            ):
+                url["alternates"] = []
+        return urls
+
     def get_languages_for_item(self, item):
         has_translation = getattr(item, "has_translation", None)
         if has_translation is None:

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -30,14 +30,28 @@ class ArticleListView(PublishedArticleMixin, ListView):
 
 
 class CategoryArticleListView(PublishedArticleMixin, ListView):
+    """A category's articles, at the category's address in the page's language
+    (opened by its Polish slug under /uk/ or /en/, it sends there)."""
+
     template_name = "news/category_detail.html"
 
+    def get(self, request, *args, **kwargs):
+        self.category = by_translated_slug(Category.objects.all(), kwargs["slug"])
+        address = self.category.get_absolute_url()
+        if address != request.path:
+            query = request.GET.urlencode()
+            return HttpResponseRedirect(f"{address}?{query}" if query else address)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.category = by_translated_slug(Category.objects.all(), self.kwargs["slug"])
         return super().get_queryset().filter(category=self.category)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(category=self.category, **kwargs)
+        # ``object``: the language switcher and hreflang links give the
+        # category's own address in each language.
+        return super().get_context_data(
+            category=self.category, object=self.category, **kwargs
+        )
 
 
 class ArticleDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
@@ -61,6 +75,7 @@ class ArticleDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
             largest = image.renditions["jpg"][-1]
             context["og_image"] = self.request.build_absolute_uri(largest.url)
             context["og_image_alt"] = image.alt
+            context["og_image_size"] = (largest.width, largest.height)
         return context
 
 

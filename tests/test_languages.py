@@ -253,10 +253,49 @@ def test_the_sitemap_lists_each_language_with_alternates(
     assert urls[f"{base}/uk/novyny/tsilova-dopomoha-na-palyvo/"] == (
         translated_alternates
     )
-    # The Polish-only article is offered once, in Polish.
+    # The Polish-only article is offered once, in Polish, without alternates:
+    # its page has no hreflang links either.
     assert [u for u in urls if "dyzur-w-wigilie" in u] == [
         f"{base}/aktualnosci/dyzur-w-wigilie/"
     ]
+    assert urls[f"{base}/aktualnosci/dyzur-w-wigilie/"] == {}
+    page = _html(client, "/aktualnosci/dyzur-w-wigilie/")
+    assert 'hreflang="' not in page.split("</head>", 1)[0]
+
+
+def test_a_category_in_each_language_links_to_itself_in_the_others(client, translated):
+    category = translated.category
+    addresses = {}
+    for code in ("pl", "uk", "en"):
+        with translation.override(code):
+            addresses[code] = category.get_absolute_url()
+    assert addresses["uk"] != "/uk/novyny/katehoriia/pomoc/"  # its own slug
+    for code, address in addresses.items():
+        html = _html(client, address)
+        links = dict(
+            re.findall(
+                r'<link rel="alternate" hreflang="([\w-]+)" href="http://testserver([^"]+)"',
+                html,
+            )
+        )
+        assert {k: v for k, v in links.items() if k != "x-default"} == addresses
+        switcher = dict(
+            (language, href)
+            for href, language in re.findall(
+                r'<a href="([^"]+)" lang="\w+" hreflang="(\w+)"', html
+            )
+        )
+        assert switcher == addresses
+        for link in links.values():
+            assert client.get(link).status_code == 200, (code, link)
+    # The Polish slug under /uk/ is not a second copy of the Ukrainian page.
+    with translation.override("uk"):
+        from django.urls import reverse
+
+        polish_slug = reverse("news:category", kwargs={"slug": "pomoc"})
+    response = client.get(polish_slug + "?page=1")
+    assert response.status_code == 302
+    assert response["Location"] == addresses["uk"] + "?page=1"
 
 
 def test_search_works_per_language(client, translated, polish_only):

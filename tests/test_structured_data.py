@@ -4,6 +4,7 @@ GovernmentOrganization with Google's required and recommended properties."""
 
 import extruct
 import pytest
+from django.utils import translation
 
 from base.models import Office
 from pages.models import AccessibilityStatement
@@ -92,3 +93,33 @@ def test_the_office_is_a_complete_government_organization(client):
     assert office["email"] == "mops@mlawa.pl"
     assert office["sameAs"] == ["https://mopsmlawa.bip.gov.pl/"]
     assert office["description"] == "Pomagamy rodzinom w trudnej sytuacji."
+
+
+def test_an_articles_photo_preview_says_its_size(client):
+    from news.models import ArticleImage
+    from tests import samples
+
+    article = ArticleFactory(title="Zdjęcie", lead="Z sali.")
+    ArticleImage.objects.create(
+        article=article,
+        image=samples.jpeg("sala.jpg", size=(1600, 1000)),
+        alt_text="Sala",
+        placement="main",
+    )
+    [og] = _extract(client, article.get_absolute_url())["opengraph"]
+    assert "/media/" in og["og:image"]
+    assert (og["og:image:width"], og["og:image:height"]) == ("1600", "1000")
+
+
+def test_a_page_showing_polish_text_under_another_language_says_polish(client):
+    polish_only = ArticleFactory(title="Dyżur", slug="dyzur", lead="Do 13:00.")
+    translated = ArticleFactory(
+        title="Opał", slug="opal", lead="Zasiłek.", title_en="Fuel", lead_en="Aid."
+    )
+    with translation.override("en"):
+        polish_address = polish_only.get_absolute_url()
+        english_address = translated.get_absolute_url()
+    [og] = _extract(client, polish_address)["opengraph"]
+    assert og["og:locale"] == "pl_PL"
+    [og] = _extract(client, english_address)["opengraph"]
+    assert og["og:locale"] == "en_GB"

@@ -155,8 +155,14 @@ def change_history(obj, published_at=None, published_by=None):
 OG_LOCALES = {"pl": "pl_PL", "uk": "uk_UA", "en": "en_GB"}
 
 
-@register.simple_tag
-def og_locale(language):
+@register.simple_tag(takes_context=True)
+def og_locale(context):
+    """The locale of the text this page shows: the page's language, or Polish
+    where its item has no translation (the Polish text is shown)."""
+    language = translation.get_language()
+    obj = context.get("object")
+    if obj is not None and not _translated(obj, language):
+        language = settings.LANGUAGE_CODE
     return OG_LOCALES.get(language, "pl_PL")
 
 
