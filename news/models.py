@@ -281,6 +281,7 @@ class Article(Translatable, Versioned):
     review_note = models.TextField(
         _("uwagi wydawcy"),
         blank=True,
+        default="",  # an unsaved article shows "" (db_default alone is an object)
         db_default="",
         help_text=_(
             "Dla autora: co poprawić przed publikacją. Wymagane przy "

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,62 +14,257 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Category',
+            name="Category",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, unique=True, verbose_name='nazwa')),
-                ('slug', models.SlugField(help_text='Część adresu strony kategorii, np. „wyroznienia”. Uzupełnia się sama z nazwy.', max_length=120, unique=True, verbose_name='adres (slug)')),
-                ('description', models.TextField(blank=True, help_text='Krótkie wprowadzenie wyświetlane nad listą artykułów kategorii.', verbose_name='opis')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(max_length=100, unique=True, verbose_name="nazwa"),
+                ),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Część adresu strony kategorii, np. „wyroznienia”. Uzupełnia się sama z nazwy.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="adres (slug)",
+                    ),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Krótkie wprowadzenie wyświetlane nad listą artykułów kategorii.",
+                        verbose_name="opis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kategoria',
-                'verbose_name_plural': 'kategorie',
-                'ordering': ['name', 'pk'],
+                "verbose_name": "kategoria",
+                "verbose_name_plural": "kategorie",
+                "ordering": ["name", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Office',
+            name="Office",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Pełna nazwa urzędowa, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”. Widoczna w nagłówku i stopce każdej strony.', max_length=200, verbose_name='pełna nazwa')),
-                ('short_name', models.CharField(help_text='Krótka nazwa używana w tytule karty przeglądarki, np. „MOPS Mława”.', max_length=60, verbose_name='nazwa skrócona')),
-                ('street_address', models.CharField(help_text='Np. „ul. Narutowicza 6”.', max_length=200, verbose_name='ulica i numer')),
-                ('postal_code', models.CharField(help_text='Np. „06-500”.', max_length=6, verbose_name='kod pocztowy')),
-                ('city', models.CharField(help_text='Np. „Mława”.', max_length=100, verbose_name='miejscowość')),
-                ('phone', models.CharField(blank=True, help_text='Jeden lub kilka numerów, oddzielonych przecinkami, np. „23 654 35 60”.', max_length=100, verbose_name='telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('office_hours', models.TextField(blank=True, help_text='Każda linia osobno, np. „poniedziałek–piątek: 8:00–16:00”.', verbose_name='godziny pracy')),
-                ('bip_url', models.URLField(blank=True, help_text='Adres Biuletynu Informacji Publicznej, linkowany w stopce każdej strony.', verbose_name='adres BIP')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Pełna nazwa urzędowa, np. „Miejski Ośrodek Pomocy Społecznej w Mławie”. Widoczna w nagłówku i stopce każdej strony.",
+                        max_length=200,
+                        verbose_name="pełna nazwa",
+                    ),
+                ),
+                (
+                    "short_name",
+                    models.CharField(
+                        help_text="Krótka nazwa używana w tytule karty przeglądarki, np. „MOPS Mława”.",
+                        max_length=60,
+                        verbose_name="nazwa skrócona",
+                    ),
+                ),
+                (
+                    "street_address",
+                    models.CharField(
+                        help_text="Np. „ul. Narutowicza 6”.",
+                        max_length=200,
+                        verbose_name="ulica i numer",
+                    ),
+                ),
+                (
+                    "postal_code",
+                    models.CharField(
+                        help_text="Np. „06-500”.",
+                        max_length=6,
+                        verbose_name="kod pocztowy",
+                    ),
+                ),
+                (
+                    "city",
+                    models.CharField(
+                        help_text="Np. „Mława”.",
+                        max_length=100,
+                        verbose_name="miejscowość",
+                    ),
+                ),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True,
+                        help_text="Jeden lub kilka numerów, oddzielonych przecinkami, np. „23 654 35 60”.",
+                        max_length=100,
+                        verbose_name="telefon",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="e-mail"
+                    ),
+                ),
+                (
+                    "office_hours",
+                    models.TextField(
+                        blank=True,
+                        help_text="Każda linia osobno, np. „poniedziałek–piątek: 8:00–16:00”.",
+                        verbose_name="godziny pracy",
+                    ),
+                ),
+                (
+                    "bip_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Adres Biuletynu Informacji Publicznej, linkowany w stopce każdej strony.",
+                        verbose_name="adres BIP",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dane instytucji',
-                'verbose_name_plural': 'dane instytucji',
+                "verbose_name": "dane instytucji",
+                "verbose_name_plural": "dane instytucji",
             },
         ),
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='tytuł')),
-                ('slug', models.SlugField(blank=True, help_text='Część adresu artykułu. Uzupełnia się sama z tytułu (bez polskich znaków). Zmiana adresu opublikowanego artykułu tworzy przekierowanie ze starego adresu, więc udostępnione linki dalej działają.', max_length=220, unique=True, verbose_name='adres (slug)')),
-                ('lead', models.CharField(help_text='Jedno–dwa zdania streszczenia (do 300 znaków), bez formatowania. Pokazywane na liście aktualności, w wynikach wyszukiwarek i w kanale RSS.', max_length=300, verbose_name='zajawka')),
-                ('body', models.TextField(blank=True, help_text='Treść artykułu. Śródtytuły zaczynaj od „Nagłówek 2”; tytuł strony jest dodawany automatycznie.', verbose_name='treść')),
-                ('status', models.CharField(choices=[('draft', 'Szkic'), ('published', 'Opublikowany')], default='draft', help_text='Szkic widzą tylko pracownicy. Opublikowany artykuł widzą wszyscy od daty publikacji.', max_length=10, verbose_name='status')),
-                ('published_at', models.DateTimeField(blank=True, help_text='Ustawiana automatycznie przy pierwszej publikacji. Data w przyszłości oznacza publikację zaplanowaną: artykuł pojawi się sam o tej godzinie.', null=True, verbose_name='data publikacji')),
-                ('is_featured', models.BooleanField(default=False, help_text='Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej.', verbose_name='wyróżniony')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='utworzono')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='zmieniono')),
-                ('author', models.ForeignKey(editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to=settings.AUTH_USER_MODEL, verbose_name='autor')),
-                ('category', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='news.category', verbose_name='kategoria')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="tytuł")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Część adresu artykułu. Uzupełnia się sama z tytułu (bez polskich znaków). Zmiana adresu opublikowanego artykułu tworzy przekierowanie ze starego adresu, więc udostępnione linki dalej działają.",
+                        max_length=220,
+                        unique=True,
+                        verbose_name="adres (slug)",
+                    ),
+                ),
+                (
+                    "lead",
+                    models.CharField(
+                        help_text="Jedno–dwa zdania streszczenia (do 300 znaków), bez formatowania. Pokazywane na liście aktualności, w wynikach wyszukiwarek i w kanale RSS.",
+                        max_length=300,
+                        verbose_name="zajawka",
+                    ),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        help_text="Treść artykułu. Śródtytuły zaczynaj od „Nagłówek 2”; tytuł strony jest dodawany automatycznie.",
+                        verbose_name="treść",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Szkic"), ("published", "Opublikowany")],
+                        default="draft",
+                        help_text="Szkic widzą tylko pracownicy. Opublikowany artykuł widzą wszyscy od daty publikacji.",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Ustawiana automatycznie przy pierwszej publikacji. Data w przyszłości oznacza publikację zaplanowaną: artykuł pojawi się sam o tej godzinie.",
+                        null=True,
+                        verbose_name="data publikacji",
+                    ),
+                ),
+                (
+                    "is_featured",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej.",
+                        verbose_name="wyróżniony",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="utworzono"),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(auto_now=True, verbose_name="zmieniono"),
+                ),
+                (
+                    "author",
+                    models.ForeignKey(
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="autor",
+                    ),
+                ),
+                (
+                    "category",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="articles",
+                        to="news.category",
+                        verbose_name="kategoria",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'artykuł',
-                'verbose_name_plural': 'artykuły',
-                'ordering': [models.OrderBy(models.F('published_at'), descending=True, nulls_first=True), '-pk'],
-                'permissions': [('publish_article', 'Może publikować artykuły')],
-                'get_latest_by': 'published_at',
-                'indexes': [models.Index(fields=['status', '-published_at'], name='news_article_pub_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status', 'draft'), ('published_at__isnull', False), _connector='OR'), name='news_article_published_has_date')],
+                "verbose_name": "artykuł",
+                "verbose_name_plural": "artykuły",
+                "ordering": [
+                    models.OrderBy(
+                        models.F("published_at"), descending=True, nulls_first=True
+                    ),
+                    "-pk",
+                ],
+                "permissions": [("publish_article", "Może publikować artykuły")],
+                "get_latest_by": "published_at",
+                "indexes": [
+                    models.Index(
+                        fields=["status", "-published_at"], name="news_article_pub_idx"
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status", "draft"),
+                            ("published_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="news_article_published_has_date",
+                    )
+                ],
             },
         ),
     ]

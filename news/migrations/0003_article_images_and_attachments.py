@@ -7,51 +7,173 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('news', '0002_office_and_staff_groups'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("news", "0002_office_and_staff_groups"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleImage',
+            name="ArticleImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', base.fields.CleanImageField(height_field='height', help_text='JPEG, PNG, WebP lub GIF, do 10 MB i 40 megapikseli. Dane EXIF (w tym lokalizacja GPS) są usuwane. Wymagany jest tekst alternatywny albo zaznaczenie „dekoracyjne”.', upload_to=base.uploads.UploadTo('articles'), validators=[base.uploads.validate_image], verbose_name='plik zdjęcia', width_field='width')),
-                ('width', models.PositiveIntegerField(editable=False, null=True)),
-                ('height', models.PositiveIntegerField(editable=False, null=True)),
-                ('alt_text', models.CharField(blank=True, help_text='Co widać na zdjęciu, dla osób, które go nie widzą, np. „Dyrektor ośrodka odbiera certyfikat z rąk przedstawicielki CAL”. Nie zaczynaj od „zdjęcie…”.', max_length=250, verbose_name='tekst alternatywny')),
-                ('is_decorative', models.BooleanField(default=False, help_text='Zaznacz tylko, gdy zdjęcie nic nie wnosi do treści (ozdobnik); czytniki ekranu je pominą.', verbose_name='dekoracyjne')),
-                ('caption', models.CharField(blank=True, max_length=300, verbose_name='podpis')),
-                ('credit', models.CharField(blank=True, help_text='Np. „fot. MOPS Mława”.', max_length=200, verbose_name='autor zdjęcia')),
-                ('placement', models.CharField(choices=[('main', 'zdjęcie główne'), ('gallery', 'galeria')], default='gallery', help_text='Zdjęcie główne jest nad treścią artykułu i na liście aktualności; pozostałe tworzą galerię pod artykułem.', max_length=10, verbose_name='miejsce')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='kolejność')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='news.article', verbose_name='artykuł')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "image",
+                    base.fields.CleanImageField(
+                        height_field="height",
+                        help_text="JPEG, PNG, WebP lub GIF, do 10 MB i 40 megapikseli. Dane EXIF (w tym lokalizacja GPS) są usuwane. Wymagany jest tekst alternatywny albo zaznaczenie „dekoracyjne”.",
+                        upload_to=base.uploads.UploadTo("articles"),
+                        validators=[base.uploads.validate_image],
+                        verbose_name="plik zdjęcia",
+                        width_field="width",
+                    ),
+                ),
+                ("width", models.PositiveIntegerField(editable=False, null=True)),
+                ("height", models.PositiveIntegerField(editable=False, null=True)),
+                (
+                    "alt_text",
+                    models.CharField(
+                        blank=True,
+                        help_text="Co widać na zdjęciu, dla osób, które go nie widzą, np. „Dyrektor ośrodka odbiera certyfikat z rąk przedstawicielki CAL”. Nie zaczynaj od „zdjęcie…”.",
+                        max_length=250,
+                        verbose_name="tekst alternatywny",
+                    ),
+                ),
+                (
+                    "is_decorative",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Zaznacz tylko, gdy zdjęcie nic nie wnosi do treści (ozdobnik); czytniki ekranu je pominą.",
+                        verbose_name="dekoracyjne",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(blank=True, max_length=300, verbose_name="podpis"),
+                ),
+                (
+                    "credit",
+                    models.CharField(
+                        blank=True,
+                        help_text="Np. „fot. MOPS Mława”.",
+                        max_length=200,
+                        verbose_name="autor zdjęcia",
+                    ),
+                ),
+                (
+                    "placement",
+                    models.CharField(
+                        choices=[("main", "zdjęcie główne"), ("gallery", "galeria")],
+                        default="gallery",
+                        help_text="Zdjęcie główne jest nad treścią artykułu i na liście aktualności; pozostałe tworzą galerię pod artykułem.",
+                        max_length=10,
+                        verbose_name="miejsce",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="kolejność"
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="images",
+                        to="news.article",
+                        verbose_name="artykuł",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'zdjęcie',
-                'verbose_name_plural': 'zdjęcia',
-                'ordering': ['position', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('placement', 'main')), fields=('article',), name='news_articleimage_one_main_per_article')],
+                "verbose_name": "zdjęcie",
+                "verbose_name_plural": "zdjęcia",
+                "ordering": ["position", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("placement", "main")),
+                        fields=("article",),
+                        name="news_articleimage_one_main_per_article",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.PositiveBigIntegerField()),
-                ('title', models.CharField(help_text='Nazwa, którą zobaczy mieszkaniec, np. „Wniosek o zasiłek celowy”. Format i rozmiar pliku dopisują się same.', max_length=200, verbose_name='tytuł')),
-                ('file', base.fields.DocumentField(help_text='PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.', upload_to=base.uploads.UploadTo('attachments'), validators=[base.uploads.validate_document], verbose_name='plik')),
-                ('language', models.CharField(choices=[('pl', 'polski'), ('uk', 'ukraiński'), ('en', 'angielski')], default='pl', max_length=5, verbose_name='język dokumentu')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='kolejność')),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("object_id", models.PositiveBigIntegerField()),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="Nazwa, którą zobaczy mieszkaniec, np. „Wniosek o zasiłek celowy”. Format i rozmiar pliku dopisują się same.",
+                        max_length=200,
+                        verbose_name="tytuł",
+                    ),
+                ),
+                (
+                    "file",
+                    base.fields.DocumentField(
+                        help_text="PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.",
+                        upload_to=base.uploads.UploadTo("attachments"),
+                        validators=[base.uploads.validate_document],
+                        verbose_name="plik",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("pl", "polski"),
+                            ("uk", "ukraiński"),
+                            ("en", "angielski"),
+                        ],
+                        default="pl",
+                        max_length=5,
+                        verbose_name="język dokumentu",
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="kolejność"
+                    ),
+                ),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'załącznik',
-                'verbose_name_plural': 'załączniki',
-                'ordering': ['position', 'pk'],
-                'indexes': [models.Index(fields=['content_type', 'object_id'], name='news_attachment_obj_idx')],
+                "verbose_name": "załącznik",
+                "verbose_name_plural": "załączniki",
+                "ordering": ["position", "pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id"],
+                        name="news_attachment_obj_idx",
+                    )
+                ],
             },
         ),
     ]

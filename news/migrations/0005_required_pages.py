@@ -59,11 +59,46 @@ INACCESSIBLE = """<ul><li><p>Część dokumentów do pobrania (plików PDF i DOC
 
 PAGES = [
     # slug, title, description, kind, body, position
-    ("o-nas", "O nas", "Czym zajmuje się ośrodek i jak pomaga mieszkańcom.", "standard", ABOUT, 10),
-    ("kontakt", "Kontakt", "Adres, telefony, e-mail i godziny pracy ośrodka.", "contact", CONTACT, 20),
-    ("ochrona-danych-osobowych", "Ochrona danych osobowych", "Klauzula informacyjna RODO: jak ośrodek przetwarza dane osobowe.", "privacy", PRIVACY, 30),
-    ("tekst-latwy-do-czytania", "Informacje w tekście łatwym do czytania", "Informacje o ośrodku napisane prostym językiem (ETR).", "standard", EASY_TO_READ, 40),
-    ("jezyk-migowy", "Informacje w polskim języku migowym", "Jak osoby głuche mogą skontaktować się z ośrodkiem; informacja w PJM.", "standard", SIGN_LANGUAGE, 50),
+    (
+        "o-nas",
+        "O nas",
+        "Czym zajmuje się ośrodek i jak pomaga mieszkańcom.",
+        "standard",
+        ABOUT,
+        10,
+    ),
+    (
+        "kontakt",
+        "Kontakt",
+        "Adres, telefony, e-mail i godziny pracy ośrodka.",
+        "contact",
+        CONTACT,
+        20,
+    ),
+    (
+        "ochrona-danych-osobowych",
+        "Ochrona danych osobowych",
+        "Klauzula informacyjna RODO: jak ośrodek przetwarza dane osobowe.",
+        "privacy",
+        PRIVACY,
+        30,
+    ),
+    (
+        "tekst-latwy-do-czytania",
+        "Informacje w tekście łatwym do czytania",
+        "Informacje o ośrodku napisane prostym językiem (ETR).",
+        "standard",
+        EASY_TO_READ,
+        40,
+    ),
+    (
+        "jezyk-migowy",
+        "Informacje w polskim języku migowym",
+        "Jak osoby głuche mogą skontaktować się z ośrodkiem; informacja w PJM.",
+        "standard",
+        SIGN_LANGUAGE,
+        50,
+    ),
 ]
 
 
@@ -97,13 +132,17 @@ def create(apps, schema_editor):
             assessment="self",
             contact_person="Koordynator do spraw dostępności",
             contact_email=(office.email if office else ""),
-            contact_phone=(office.phone.split(",")[0].strip() if office and office.phone else ""),
+            contact_phone=(
+                office.phone.split(",")[0].strip() if office and office.phone else ""
+            ),
             procedure=PROCEDURE,
         )
 
 
 def remove(apps, schema_editor):
-    apps.get_model("news", "Page").objects.filter(slug__in=[p[0] for p in PAGES]).delete()
+    apps.get_model("news", "Page").objects.filter(
+        slug__in=[p[0] for p in PAGES]
+    ).delete()
     apps.get_model("news", "AccessibilityStatement").objects.all().delete()
 
 

@@ -4,20 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0006_postgres_search'),
+        ("news", "0006_postgres_search"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='featured_until',
-            field=models.DateTimeField(blank=True, help_text='Po tej chwili artykuł wraca na swoje miejsce według daty. Puste pole przy zaznaczonym wyróżnieniu: 14 dni od publikacji.', null=True, verbose_name='wyróżniony do'),
+            model_name="article",
+            name="featured_until",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Po tej chwili artykuł wraca na swoje miejsce według daty. Puste pole przy zaznaczonym wyróżnieniu: 14 dni od publikacji.",
+                null=True,
+                verbose_name="wyróżniony do",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='is_featured',
-            field=models.BooleanField(default=False, help_text='Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej, do daty w polu „wyróżniony do”.', verbose_name='wyróżniony'),
+            model_name="article",
+            name="is_featured",
+            field=models.BooleanField(
+                default=False,
+                help_text="Wyróżnione artykuły są pokazywane jako pierwsze na stronie głównej, do daty w polu „wyróżniony do”.",
+                verbose_name="wyróżniony",
+            ),
         ),
     ]

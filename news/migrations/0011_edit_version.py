@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0010_whole_second_publication_times'),
+        ("news", "0010_whole_second_publication_times"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='article',
-            name='edit_version',
-            field=models.BigIntegerField(db_default=0, default=0, editable=False, verbose_name='wersja do edycji'),
+            model_name="article",
+            name="edit_version",
+            field=models.BigIntegerField(
+                db_default=0, default=0, editable=False, verbose_name="wersja do edycji"
+            ),
         ),
         migrations.AddField(
-            model_name='category',
-            name='edit_version',
-            field=models.BigIntegerField(db_default=0, default=0, editable=False, verbose_name='wersja do edycji'),
+            model_name="category",
+            name="edit_version",
+            field=models.BigIntegerField(
+                db_default=0, default=0, editable=False, verbose_name="wersja do edycji"
+            ),
         ),
     ]

@@ -6,90 +6,205 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0011_edit_version'),
+        ("news", "0011_edit_version"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleChange',
+            name="ArticleChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='zaproponowano')),
-                ('base_version', models.BigIntegerField(verbose_name='wersja artykułu, od której wyszła zmiana')),
-                ('values', models.JSONField(verbose_name='proponowana treść')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='opis zmiany')),
-                ('state', models.CharField(choices=[('pending', 'czeka na akceptację'), ('accepted', 'zaakceptowana'), ('rejected', 'odrzucona')], default='pending', max_length=10, verbose_name='stan')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decyzja')),
-                ('decision_note', models.TextField(blank=True, verbose_name='uwagi wydawcy')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, verbose_name="zaproponowano"
+                    ),
+                ),
+                (
+                    "base_version",
+                    models.BigIntegerField(
+                        verbose_name="wersja artykułu, od której wyszła zmiana"
+                    ),
+                ),
+                ("values", models.JSONField(verbose_name="proponowana treść")),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="opis zmiany"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "czeka na akceptację"),
+                            ("accepted", "zaakceptowana"),
+                            ("rejected", "odrzucona"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="stan",
+                    ),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decyzja"),
+                ),
+                (
+                    "decision_note",
+                    models.TextField(blank=True, verbose_name="uwagi wydawcy"),
+                ),
             ],
             options={
-                'verbose_name': 'zmiana czekająca na akceptację',
-                'verbose_name_plural': 'zmiany czekające na akceptację',
-                'ordering': ['-created_at'],
+                "verbose_name": "zmiana czekająca na akceptację",
+                "verbose_name_plural": "zmiany czekające na akceptację",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.RemoveConstraint(
-            model_name='article',
-            name='news_article_published_has_date',
+            model_name="article",
+            name="news_article_published_has_date",
         ),
         migrations.AddField(
-            model_name='article',
-            name='published_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='opublikował(a)'),
+            model_name="article",
+            name="published_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="opublikował(a)",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='published_until',
-            field=models.DateTimeField(blank=True, help_text='Opcjonalnie, np. koniec naboru. Po tej chwili artykuł znika z list, kanałów RSS, wyszukiwarki i strony głównej, a jego strona zostaje pod adresem z oznaczeniem „Archiwum — informacja nieaktualna”.', null=True, verbose_name='koniec publikacji'),
+            model_name="article",
+            name="published_until",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="Opcjonalnie, np. koniec naboru. Po tej chwili artykuł znika z list, kanałów RSS, wyszukiwarki i strony głównej, a jego strona zostaje pod adresem z oznaczeniem „Archiwum — informacja nieaktualna”.",
+                null=True,
+                verbose_name="koniec publikacji",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='review_note',
-            field=models.TextField(blank=True, db_default='', help_text='Dla autora: co poprawić przed publikacją. Wymagane przy „Zwróć do poprawy”.', verbose_name='uwagi wydawcy'),
+            model_name="article",
+            name="review_note",
+            field=models.TextField(
+                blank=True,
+                db_default="",
+                help_text="Dla autora: co poprawić przed publikacją. Wymagane przy „Zwróć do poprawy”.",
+                verbose_name="uwagi wydawcy",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='submitted_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='wysłano do akceptacji'),
+            model_name="article",
+            name="submitted_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                null=True,
+                verbose_name="wysłano do akceptacji",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='submitted_by',
-            field=models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='wysłał(a) do akceptacji'),
+            model_name="article",
+            name="submitted_by",
+            field=models.ForeignKey(
+                blank=True,
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="wysłał(a) do akceptacji",
+            ),
         ),
         migrations.AlterField(
-            model_name='article',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Szkic'), ('review', 'Do akceptacji'), ('published', 'Opublikowany')], default='draft', help_text='Szkic i artykuł do akceptacji widzą tylko pracownicy. Opublikowany artykuł widzą wszyscy od daty publikacji.', max_length=10, verbose_name='status'),
+            model_name="article",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Szkic"),
+                    ("review", "Do akceptacji"),
+                    ("published", "Opublikowany"),
+                ],
+                default="draft",
+                help_text="Szkic i artykuł do akceptacji widzą tylko pracownicy. Opublikowany artykuł widzą wszyscy od daty publikacji.",
+                max_length=10,
+                verbose_name="status",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('published_until__isnull', True), ('published_at__isnull', True), ('published_until__gt', models.F('published_at')), _connector='OR'), name='news_article_ends_after_start'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("published_until__isnull", True),
+                    ("published_at__isnull", True),
+                    ("published_until__gt", models.F("published_at")),
+                    _connector="OR",
+                ),
+                name="news_article_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['draft', 'review']), ('published_at__isnull', False), _connector='OR'), name='news_article_published_has_date'),
+            model_name="article",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status__in", ["draft", "review"]),
+                    ("published_at__isnull", False),
+                    _connector="OR",
+                ),
+                name="news_article_published_has_date",
+            ),
         ),
         migrations.AddField(
-            model_name='articlechange',
-            name='article',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='news.article'),
+            model_name="articlechange",
+            name="article",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="changes",
+                to="news.article",
+            ),
         ),
         migrations.AddField(
-            model_name='articlechange',
-            name='author',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='autor zmiany'),
+            model_name="articlechange",
+            name="author",
+            field=models.ForeignKey(
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="autor zmiany",
+            ),
         ),
         migrations.AddField(
-            model_name='articlechange',
-            name='decided_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='zdecydował(a)'),
+            model_name="articlechange",
+            name="decided_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="zdecydował(a)",
+            ),
         ),
         migrations.AddIndex(
-            model_name='articlechange',
-            index=models.Index(fields=['state', 'created_at'], name='news_change_state'),
+            model_name="articlechange",
+            index=models.Index(
+                fields=["state", "created_at"], name="news_change_state"
+            ),
         ),
     ]

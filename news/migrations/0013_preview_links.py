@@ -6,27 +6,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0012_editorial_workflow'),
+        ("news", "0012_editorial_workflow"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PreviewLink',
+            name="PreviewLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='utworzono')),
-                ('expires_at', models.DateTimeField(verbose_name='ważny do')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='unieważniono')),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='preview_links', to='news.article')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="utworzono"),
+                ),
+                ("expires_at", models.DateTimeField(verbose_name="ważny do")),
+                (
+                    "revoked_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="unieważniono"
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="preview_links",
+                        to="news.article",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'link do podglądu',
-                'verbose_name_plural': 'linki do podglądu',
-                'ordering': ['-created_at'],
+                "verbose_name": "link do podglądu",
+                "verbose_name_plural": "linki do podglądu",
+                "ordering": ["-created_at"],
             },
         ),
     ]

@@ -5,23 +5,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0015_polish_columns'),
+        ("news", "0015_polish_columns"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['-published_at', '-id', 'published_until'], name='news_article_public_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["-published_at", "-id", "published_until"],
+                name="news_article_public_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('status', 'published')), fields=['category', '-published_at', '-id', 'published_until'], name='news_article_category_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("status", "published")),
+                fields=["category", "-published_at", "-id", "published_until"],
+                name="news_article_category_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('is_featured', True)), fields=['-published_at'], name='news_article_featured_idx'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("is_featured", True)),
+                fields=["-published_at"],
+                name="news_article_featured_idx",
+            ),
         ),
     ]

@@ -5,19 +5,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('news', '0016_list_indexes'),
+        ("news", "0016_list_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.Case(models.When(models.Q(('title_uk__isnull', True), ('title_uk', ''), _connector='OR'), then=models.Value(1)), default=models.Value(0)), models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='news_article_uk_list_idx'),
+            model_name="article",
+            index=models.Index(
+                models.Case(
+                    models.When(
+                        models.Q(
+                            ("title_uk__isnull", True),
+                            ("title_uk", ""),
+                            _connector="OR",
+                        ),
+                        then=models.Value(1),
+                    ),
+                    default=models.Value(0),
+                ),
+                models.OrderBy(models.F("published_at"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="news_article_uk_list_idx",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(models.Case(models.When(models.Q(('title_en__isnull', True), ('title_en', ''), _connector='OR'), then=models.Value(1)), default=models.Value(0)), models.OrderBy(models.F('published_at'), descending=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published')), name='news_article_en_list_idx'),
+            model_name="article",
+            index=models.Index(
+                models.Case(
+                    models.When(
+                        models.Q(
+                            ("title_en__isnull", True),
+                            ("title_en", ""),
+                            _connector="OR",
+                        ),
+                        then=models.Value(1),
+                    ),
+                    default=models.Value(0),
+                ),
+                models.OrderBy(models.F("published_at"), descending=True),
+                models.OrderBy(models.F("id"), descending=True),
+                condition=models.Q(("status", "published")),
+                name="news_article_en_list_idx",
+            ),
         ),
     ]

@@ -427,3 +427,9 @@ def test_each_workflow_button_says_what_happened_and_history_keeps_it(
         reverse("admin:news_article_history", args=[article.pk])
     ).content.decode()
     assert said in history
+
+
+def test_an_editors_add_form_shows_no_python_text(client, editor):
+    client.force_login(editor)
+    page = client.get(reverse("admin:news_article_add")).content.decode()
+    assert "DatabaseDefault" not in page and "object at 0x" not in page
