@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 import reversion
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
@@ -153,7 +154,11 @@ def _display(model, name, value):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey) and value is not None:
         target = model_field.related_model._base_manager.filter(pk=value).first()
-        return str(target) if target else _("(usunięty, nr %(pk)s)") % {"pk": value}
+        if target is None:
+            return _("(usunięty, nr %(pk)s)") % {"pk": value}
+        if isinstance(target, get_user_model()):
+            return person(target)  # a name, not a login
+        return str(target)
     if isinstance(model_field, models.ManyToManyField):
         rows = model_field.related_model._base_manager.filter(pk__in=value or [])
         return ", ".join(sorted(str(row) for row in rows))

@@ -58,6 +58,15 @@ def lemmas_of(word):
     return tuple(sorted(found)) or (fold(word),)
 
 
+@lru_cache(maxsize=50_000)
+def is_known(word):
+    """Whether ``word`` is a form of the Polish dictionary as written (with its
+    diacritics): "zasiłkami" is, "zasilkami" is not."""
+    return any(
+        interpretation[2][2] != "ign" for interpretation in _morfeusz().analyse(word)
+    )
+
+
 def lemma(word):
     """One folded dictionary form of ``word`` (the first of lemmas_of)."""
     return lemmas_of(word)[0]

@@ -133,10 +133,22 @@ def suggestion(query):
         )
         forms = {f: w for f, _, w in rows}
         dictionary = {f: w for f, lemma, w in rows if f in lemma.split()}
+        indexed_lemmas = {token for _, lemma, _ in rows for token in lemma.split()}
+        if analysis.is_known(typed.lower()) and (
+            set(analysis.lemmas_of(typed.lower())) & indexed_lemmas
+        ):
+            # A correct form of a word the text has ("zasiłkami" for
+            # "zasiłek"): the search found it; nothing to ask.
+            proposal.append(typed)
+            continue
         if folded in forms:
-            written = forms[folded]
-            changed |= written != typed
-            proposal.append(written)
+            # Typed as some text writes it (whatever the letter case): as is.
+            as_written = {w.lower() for f, _, w in rows if f == folded}
+            if typed.lower() in as_written:
+                proposal.append(typed)
+                continue
+            changed = True
+            proposal.append(forms[folded])
             continue
         close = difflib.get_close_matches(folded, dictionary, n=1, cutoff=0.75)
         close = close or difflib.get_close_matches(folded, forms, n=1, cutoff=0.8)

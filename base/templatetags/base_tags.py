@@ -144,10 +144,13 @@ def change_history(obj, published_at=None, published_by=None):
     listed. One query."""
     from base.history import person, public_changes
 
+    changes = public_changes(obj)
     return {
         "published_at": published_at,
         "published_by": person(published_by) if published_by else "",
-        "changes": public_changes(obj),
+        "changes": changes,
+        # What the list shows: the first publication and each real change.
+        "count": len(changes) + (1 if published_at else 0),
     }
 
 

@@ -176,7 +176,8 @@ def test_real_changes_are_listed_on_the_public_page_corrections_are_not(anna, cl
         == 302
     )
     page = client.get(article.get_absolute_url()).content.decode()
-    assert "Historia zmian (1)" in page
+    assert "Historia zmian (2)" in page  # the first publication and the change
+    assert page.split("Historia zmian (2)", 1)[1].split("</ul>")[0].count("<li>") == 2
     assert "Nowy termin: 7 maja" in page
     assert "drobna korekta" not in page
     assert "pierwsza publikacja" in page

@@ -284,3 +284,23 @@ def test_recovering_onto_a_taken_address_says_so_and_changes_nothing(
     )
     assert "Nie można przywrócić wersji" in response.content.decode()
     assert list(Article.objects.values_list("title", flat=True)) == ["Nowy"]
+
+
+def test_compare_names_people_not_logins(client, editor, publisher):
+    editor.first_name, editor.last_name = "Jan", "Nowak"
+    editor.save()
+    publisher.first_name, publisher.last_name = "Anna", "Kowalska"
+    publisher.save()
+    client.force_login(publisher)
+    article = Article.objects.create(
+        title="Zbiórka", lead="x", body="<p>x</p>", status="review", submitted_by=editor
+    )
+    _post(_edit(client, article, title="Zbiórka żywności"))
+    _post(_edit(client, article, _publish="1"))
+    older, newer = Version.objects.get_for_object(article).order_by("pk")
+    text = client.get(
+        reverse("admin:news_article_compare", args=[article.pk]),
+        {"od": older.pk, "do": newer.pk},
+    ).content.decode()
+    assert "Anna Kowalska" in text
+    assert ">wydawca<" not in text and "<ins>wydawca</ins>" not in text

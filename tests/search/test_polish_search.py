@@ -187,6 +187,10 @@ def test_did_you_mean_for_missing_diacritics_and_typos(client):
     assert "Czy chodziło o:" in typo and ">zasiłek</a>" in typo
     exact = client.get("/szukaj/", {"q": "zasiłek"}).content.decode()
     assert "Czy chodziło o" not in exact
+    # Typed correctly in other letter case, or a form the text has: no question.
+    for query in ["Zasiłek", "ZASIŁEK STAŁY", "zasiłkami", "stałego zasiłku"]:
+        page = client.get("/szukaj/", {"q": query}).content.decode()
+        assert "Znaleziono" in page and "Czy chodziło o" not in page, query
 
 
 def test_nothing_found_offers_help_with_the_phone(client):
