@@ -38,6 +38,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -357,7 +358,12 @@ class PageCacheMiddleware:
         if not health.usable():
             return self.uncached(request)
         store = cache()
-        key = self.key(request)
+        try:
+            key = self.key(request)
+        except DisallowedHost:
+            # A host the site does not serve: refused further in, where the
+            # security headers and the office's 400 page are added.
+            return self.get_response(request)
         found = _lookup(store, key)
         if found is None:
             return self.uncached(request)

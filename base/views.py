@@ -1,14 +1,13 @@
 """Views of the site frame: display preferences, the health check, error pages,
 staff password reset, and the preview rule every detail page shares."""
 
-import logging
-import smtplib
-
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
-from django.core.mail import get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
+    HttpResponseBadRequest,
     HttpResponse,
     HttpResponseForbidden,
     HttpResponseRedirect,
@@ -19,16 +18,16 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.clickjacking import xframe_options_deny
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from base.context_processors import TEXT_SIZES
 from base.error_pages import office_snapshot
+from base.mail import send_later
 from base.middleware import accepts_writes
 from base.models import Office
 from base.two_factor import second_factor_done
-
-logger = logging.getLogger(__name__)
 
 
 def by_translated_slug(queryset, slug):
@@ -135,28 +134,45 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-class StaffPasswordResetView(auth_views.PasswordResetView):
-    """Django's password reset for staff, which says so when the mail server
-    cannot be reached (EMAIL_TIMEOUT bounds the wait). Django itself logs a failed
-    send and reports success, so the server is tried first, before anyone's
-    address is looked up: the answer never tells whether an address exists."""
+class StaffPasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's form, its message sent after the answer (base.mail)."""
 
-    def form_valid(self, form):
-        try:
-            with get_connection():  # opens and closes a connection
-                pass
-        except (OSError, smtplib.SMTPException):
-            logger.exception("Mail server unreachable for a password reset.")
-            form.add_error(  # the admin's template shows this field's errors only
-                "email",
-                _(
-                    "Nie udało się wysłać wiadomości: serwer poczty nie odpowiada. "
-                    "Spróbuj ponownie później albo poproś administratora strony o "
-                    "ustawienie nowego hasła."
-                ),
-            )
-            return self.form_invalid(form)
-        return super().form_valid(form)
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ):
+        subject = "".join(
+            loader.render_to_string(subject_template_name, context).splitlines()
+        )
+        body = loader.render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            html = loader.render_to_string(html_email_template_name, context)
+            message.attach_alternative(html, "text/html")
+        send_later(message)
+
+
+class StaffPasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset for staff. The answer never waits for the mail
+    server (a hanging one would hold the worker) and never tells whether an
+    address exists; a message that could not be sent is logged."""
+
+    form_class = StaffPasswordResetForm
+
+
+@xframe_options_deny  # refused before the middleware that adds it
+def bad_request(request, exception=None):
+    """A request the site cannot read (a host it does not serve, a malformed
+    header): the office's 400 page, rendered without the request (its host may
+    be the problem), with every security header the other pages have."""
+    office = Office(**office_snapshot())  # unsaved: no query
+    html = loader.get_template("400.html").render({"office": office})
+    return HttpResponseBadRequest(html)
 
 
 def server_error(request):

@@ -20,6 +20,7 @@ from search import views as search_views
 
 static_lazy = lazy(static, str)
 
+handler400 = "base.views.bad_request"
 handler500 = "base.views.server_error"
 
 # What residents read, in each language: Polish unprefixed ("/aktualnosci/"),

@@ -79,3 +79,19 @@ def test_a_form_without_a_valid_token_gets_the_sites_own_page(client):
     # a foreign referrer is not offered as the way back
     response = strict.post("/admin/login/", HTTP_REFERER="https://zly.example/")
     assert '<a href="/">Wróć do poprzedniej strony</a>' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_host_the_site_does_not_serve_gets_the_offices_400_with_every_header(
+    client,
+):
+    response = client.get("/aktualnosci/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Nieprawidłowe zapytanie" in html
+    assert "Miejski Ośrodek Pomocy Społecznej w Mławie" in html
+    assert "evil.example" not in html
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "default-src" in response["Content-Security-Policy"]
+    assert "X-Page-Cache" not in response
