@@ -7,8 +7,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
-    HttpResponseBadRequest,
     HttpResponse,
+    HttpResponseBadRequest,
     HttpResponseForbidden,
     HttpResponseRedirect,
     HttpResponseServerError,
