@@ -919,17 +919,21 @@ class AttachmentInline(GenericTabularInline):
 @admin.register(Office)
 class OfficeAdmin(ContentAdmin):
     presence_object = "dane instytucji"
-    list_display = ["name", "short_name", "city", "phone", "email"]
+    list_display = ["name", "short_name", "city", "main_phone", "email"]
     list_filter = []
     search_fields = ["name", "short_name"]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["name", "short_name"]}),
         (_("Adres"), {"fields": ["street_address", "postal_code", "city"]}),
-        (_("Kontakt"), {"fields": ["phone", "email", "office_hours", "bip_url"]}),
+        (_("Kontakt"), {"fields": ["phones", "email", "office_hours", "bip_url"]}),
         (_("Ochrona danych osobowych"), {"fields": ["dpo_name", "dpo_email"]}),
         (_("Opis i logo"), {"fields": ["description", "logo", "logo_alt"]}),
     ]
+
+    @admin.display(description=_("telefon"))
+    def main_phone(self, obj):
+        return (obj.phone_numbers or ["—"])[0]
 
     def has_add_permission(self, request):
         # One record: the office. It is created by a migration.

@@ -28,7 +28,7 @@ FIELDS = [
     "street_address",
     "postal_code",
     "city",
-    "phone",
+    "phones",
     "email",
 ]
 
@@ -39,7 +39,7 @@ FALLBACK = {
     "street_address": "ul. Narutowicza 6",
     "postal_code": "06-500",
     "city": "Mława",
-    "phone": "23 654 35 60, 23 654 27 69",
+    "phones": ["23 654 35 60", "23 654 27 69"],
     "email": "",
 }
 
@@ -147,4 +147,10 @@ def office_snapshot():
         data = json.loads(snapshot_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return dict(FALLBACK)
-    return {field: str(data.get(field, FALLBACK[field])) for field in FIELDS}
+    if "phone" in data and "phones" not in data:  # a copy written before phones
+        data["phones"] = [n.strip() for n in str(data["phone"]).split(",") if n.strip()]
+    snapshot = {field: data.get(field, FALLBACK[field]) for field in FIELDS}
+    return {
+        field: [str(n) for n in value] if field == "phones" else str(value)
+        for field, value in snapshot.items()
+    }

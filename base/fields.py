@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 import nh3
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import models
@@ -346,3 +347,68 @@ class ScanField(NewUploadsOnlyMixin, models.FileField):
         if not is_pdf:
             make_renditions(file.name, storage=file.storage)
         return file
+
+
+#: A Polish or international phone number as people write it: digits, spaces,
+#: a leading +, hyphens and brackets; "wew. 12" for an extension.
+_PHONE_NUMBER = re.compile(r"\+?[\d\s()\-]{6,20}(\s*(wew\.|w\.)\s*\d{1,5})?")
+
+
+class PhoneNumbersFormField(forms.CharField):
+    """Phone numbers typed one per line, kept as a list of separate values."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 30})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        if isinstance(value, list | tuple):
+            return [str(item).strip() for item in value if str(item).strip()]
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        errors = [
+            ValidationError(
+                _(
+                    "„%(number)s” nie wygląda na numer telefonu: wpisz cyfry, np. "
+                    "„23 654 35 60” albo „+48 23 654 35 60 wew. 12”, każdy numer "
+                    "w osobnej linii."
+                ),
+                code="invalid_phone",
+                params={"number": number},
+            )
+            for number in value
+            if not _PHONE_NUMBER.fullmatch(number)
+            or sum(c.isdigit() for c in number) < 6
+        ]
+        if errors:
+            raise ValidationError(errors)
+
+    def has_changed(self, initial, data):
+        return self.to_python(initial) != self.to_python(data)
+
+
+class PhoneNumbersField(models.JSONField):
+    """Phone numbers, each a separate value (a JSON list of strings): shown,
+    linked and validated one by one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("default", list)
+        kwargs.setdefault("blank", True)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        # Django's Field.formfield, not JSONField's (which edits raw JSON).
+        return models.Field.formfield(
+            self, **{"form_class": PhoneNumbersFormField, "max_length": 500, **kwargs}
+        )
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        PhoneNumbersFormField(required=False).validate(value or [])

@@ -19,7 +19,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from base.fields import CleanImageField, DocumentField, is_site_path, normalize_link
+from base.fields import (
+    CleanImageField,
+    DocumentField,
+    PhoneNumbersField,
+    is_site_path,
+    normalize_link,
+)
 from base.uploads import UploadTo, validate_document, validate_image
 
 
@@ -313,12 +319,11 @@ class Office(Translatable, Versioned):
     city = models.CharField(
         _("miejscowość"), max_length=100, help_text=_("Np. „Mława”.")
     )
-    phone = models.CharField(
-        _("telefon"),
-        max_length=100,
-        blank=True,
+    phones = PhoneNumbersField(
+        _("telefony"),
         help_text=_(
-            "Jeden lub kilka numerów, oddzielonych przecinkami, np. „23 654 35 60”."
+            "Każdy numer w osobnej linii, np. „23 654 35 60”; pierwszy jest "
+            "główny (np. w deklaracji dostępności)."
         ),
     )
     email = models.EmailField(_("e-mail"), blank=True)
@@ -401,7 +406,7 @@ class Office(Translatable, Versioned):
 
     @property
     def phone_numbers(self):
-        return [number.strip() for number in self.phone.split(",") if number.strip()]
+        return list(self.phones or [])
 
     @property
     def office_hours_lines(self):

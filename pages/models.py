@@ -11,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from base.fields import RichTextField
-from base.models import Translatable, TranslatableQuerySet, Versioned
+from base.models import Office, Translatable, TranslatableQuerySet, Versioned
 
 
 def address_taken_by_the_site(slug, language="pl"):
@@ -248,8 +249,23 @@ class AccessibilityStatement(Translatable, Versioned):
         ),
     )
     contact_person = models.CharField(_("osoba do kontaktu"), max_length=200)
-    contact_email = models.EmailField(_("e-mail do kontaktu"), blank=True)
-    contact_phone = models.CharField(_("telefon do kontaktu"), max_length=50)
+    contact_email = models.EmailField(
+        _("e-mail do kontaktu"),
+        blank=True,
+        help_text=_(
+            "Zostaw puste, aby podać e-mail ośrodka z „Dane instytucji”; wpisz, "
+            "gdy zgłoszenia ma przyjmować inny adres."
+        ),
+    )
+    contact_phone = models.CharField(
+        _("telefon do kontaktu"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Zostaw puste, aby podać pierwszy numer z „Dane instytucji”; wpisz, "
+            "gdy zgłoszenia ma przyjmować inny numer."
+        ),
+    )
     procedure = RichTextField(
         _("procedura wnioskowo-skargowa"),
         help_text=_(
@@ -319,16 +335,32 @@ class AccessibilityStatement(Translatable, Versioned):
             errors["auditor"] = ValidationError(
                 _("Podaj nazwę podmiotu, który ocenił stronę."), code="auditor_missing"
             )
-        if self.is_published and not self.contact_email:
+        if self.is_published and not self.email:
             errors["contact_email"] = ValidationError(
                 _(
                     "Deklaracji nie można opublikować bez adresu e-mail do kontaktu: "
-                    "wymaga go ustawa. Wpisz adres albo odznacz „opublikowana”."
+                    "wymaga go ustawa. Wpisz e-mail ośrodka w „Dane instytucji” "
+                    "(albo osobny adres tutaj) lub odznacz „opublikowana”."
                 ),
                 code="required_to_publish",
             )
         if errors:
             raise ValidationError(errors)
+
+    @cached_property
+    def _office(self):
+        return Office.current()
+
+    @property
+    def email(self):
+        """Where residents write about accessibility: the statement's own
+        address, else the office's (one fact, one place)."""
+        return self.contact_email or self._office.email
+
+    @property
+    def phone(self):
+        """The statement's own number, else the office's first."""
+        return self.contact_phone or next(iter(self._office.phone_numbers), "")
 
     @property
     def was_reviewed(self):

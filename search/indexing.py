@@ -64,6 +64,14 @@ def _translated(obj, language, name="title"):
     return language == "pl" or bool(getattr(obj, f"{name}_{language}", None))
 
 
+def _phones(office):
+    """The office's numbers as text; also for the historical models of a
+    migration (before base 0011 the numbers were one ``phone`` text)."""
+    if hasattr(office, "phones"):
+        return " ".join(office.phones or [])
+    return getattr(office, "phone", "")
+
+
 def _reverse(name, slug, language):
     with translation.override(language):
         return reverse(name, kwargs={"slug": slug})
@@ -124,7 +132,7 @@ def page_entry(page, office=None, language="pl"):
                 keywords,
                 _value(office, "name", language),
                 f"{office.street_address}, {office.postal_code} {office.city}",
-                office.phone,
+                _phones(office),
                 office.email,
                 _value(office, "office_hours", language),
             ]

@@ -43,7 +43,7 @@ def test_500_page_shows_the_office_as_staff_last_saved_it(
 
     office = Office.current()
     office.name = "Centrum Usług Społecznych w Mławie"
-    office.phone = "23 600 11 22"
+    office.phones = ["23 600 11 22"]
     with django_capture_on_commit_callbacks(execute=True):
         office.save()
     with django_assert_num_queries(0):

@@ -6,35 +6,52 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0002_renditions_at_original_width'),
+        ("base", "0002_renditions_at_original_width"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='office',
-            name='description',
-            field=models.TextField(blank=True, help_text='Jedno–dwa zdania o tym, czym zajmuje się ośrodek, np. „Pomagamy rodzinom i osobom w trudnej sytuacji życiowej: zasiłki, praca socjalna, usługi opiekuńcze.” Widoczne w wynikach wyszukiwarek i przy udostępnianiu.', verbose_name='opis ośrodka'),
+            model_name="office",
+            name="description",
+            field=models.TextField(
+                blank=True,
+                help_text="Jedno–dwa zdania o tym, czym zajmuje się ośrodek, np. „Pomagamy rodzinom i osobom w trudnej sytuacji życiowej: zasiłki, praca socjalna, usługi opiekuńcze.” Widoczne w wynikach wyszukiwarek i przy udostępnianiu.",
+                verbose_name="opis ośrodka",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='logo',
-            field=base.fields.CleanImageField(blank=True, height_field='logo_height', help_text='Logo ośrodka (JPEG, PNG, WebP lub GIF, do 10 MB; najlepiej poziome, co najmniej 1200 px szerokości). Pokazywane przy udostępnianiu stron bez zdjęcia; bez logo użyty jest neutralny obraz strony.', renditions=False, upload_to=base.uploads.UploadTo('site'), validators=[base.uploads.validate_image], verbose_name='logo', width_field='logo_width'),
+            model_name="office",
+            name="logo",
+            field=base.fields.CleanImageField(
+                blank=True,
+                height_field="logo_height",
+                help_text="Logo ośrodka (JPEG, PNG, WebP lub GIF, do 10 MB; najlepiej poziome, co najmniej 1200 px szerokości). Pokazywane przy udostępnianiu stron bez zdjęcia; bez logo użyty jest neutralny obraz strony.",
+                renditions=False,
+                upload_to=base.uploads.UploadTo("site"),
+                validators=[base.uploads.validate_image],
+                verbose_name="logo",
+                width_field="logo_width",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='logo_alt',
-            field=models.CharField(blank=True, help_text='Co przedstawia logo, np. „Logo MOPS Mława: niebieski dom i serce”. Puste pole: nazwa ośrodka.', max_length=200, verbose_name='tekst alternatywny logo'),
+            model_name="office",
+            name="logo_alt",
+            field=models.CharField(
+                blank=True,
+                help_text="Co przedstawia logo, np. „Logo MOPS Mława: niebieski dom i serce”. Puste pole: nazwa ośrodka.",
+                max_length=200,
+                verbose_name="tekst alternatywny logo",
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='logo_height',
+            model_name="office",
+            name="logo_height",
             field=models.PositiveIntegerField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='office',
-            name='logo_width',
+            model_name="office",
+            name="logo_width",
             field=models.PositiveIntegerField(editable=False, null=True),
         ),
     ]

@@ -10,7 +10,9 @@ def fill_sizes(apps, schema_editor):
     from django.core.files.storage import default_storage
 
     Attachment = apps.get_model("base", "Attachment")
-    for attachment in Attachment.objects.filter(file_size__isnull=True).exclude(file=""):
+    for attachment in Attachment.objects.filter(file_size__isnull=True).exclude(
+        file=""
+    ):
         try:
             attachment.file_size = default_storage.size(attachment.file.name)
         except OSError:
@@ -19,21 +21,28 @@ def fill_sizes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0003_office_description_and_logo'),
+        ("base", "0003_office_description_and_logo"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attachment',
-            name='file_size',
-            field=models.PositiveBigIntegerField(editable=False, null=True, verbose_name='rozmiar pliku (bajty)'),
+            model_name="attachment",
+            name="file_size",
+            field=models.PositiveBigIntegerField(
+                editable=False, null=True, verbose_name="rozmiar pliku (bajty)"
+            ),
         ),
         migrations.AlterField(
-            model_name='attachment',
-            name='file',
-            field=base.fields.DocumentField(help_text='PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.', size_field='file_size', upload_to=base.uploads.UploadTo('attachments'), validators=[base.uploads.validate_document], verbose_name='plik'),
+            model_name="attachment",
+            name="file",
+            field=base.fields.DocumentField(
+                help_text="PDF, DOCX, ODT, XLSX, ODS lub TXT, do 20 MB.",
+                size_field="file_size",
+                upload_to=base.uploads.UploadTo("attachments"),
+                validators=[base.uploads.validate_document],
+                verbose_name="plik",
+            ),
         ),
         migrations.RunPython(fill_sizes, migrations.RunPython.noop),
     ]

@@ -5,34 +5,60 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0004_attachment_file_size'),
-        ('reversion', '0002_add_index_on_version_for_content_type_and_db'),
+        ("base", "0004_attachment_file_size"),
+        ("reversion", "0002_add_index_on_version_for_content_type_and_db"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notice',
-            name='edit_version',
-            field=models.BigIntegerField(db_default=0, default=0, editable=False, verbose_name='wersja do edycji'),
+            model_name="notice",
+            name="edit_version",
+            field=models.BigIntegerField(
+                db_default=0, default=0, editable=False, verbose_name="wersja do edycji"
+            ),
         ),
         migrations.AddField(
-            model_name='office',
-            name='edit_version',
-            field=models.BigIntegerField(db_default=0, default=0, editable=False, verbose_name='wersja do edycji'),
+            model_name="office",
+            name="edit_version",
+            field=models.BigIntegerField(
+                db_default=0, default=0, editable=False, verbose_name="wersja do edycji"
+            ),
         ),
         migrations.CreateModel(
-            name='RevisionNote',
+            name="RevisionNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('is_major', models.BooleanField(default=False, verbose_name='istotna zmiana')),
-                ('text', models.CharField(blank=True, max_length=300, verbose_name='opis zmiany')),
-                ('revision', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='note', to='reversion.revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "is_major",
+                    models.BooleanField(default=False, verbose_name="istotna zmiana"),
+                ),
+                (
+                    "text",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="opis zmiany"
+                    ),
+                ),
+                (
+                    "revision",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="note",
+                        to="reversion.revision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'opis wersji',
-                'verbose_name_plural': 'opisy wersji',
+                "verbose_name": "opis wersji",
+                "verbose_name_plural": "opisy wersji",
             },
         ),
     ]

@@ -7,29 +7,59 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0005_edit_version_and_revision_notes'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("base", "0005_edit_version_and_revision_notes"),
+        ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EditPresence',
+            name="EditPresence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('object_id', models.CharField(max_length=64)),
-                ('opened_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_seen', models.DateTimeField(default=django.utils.timezone.now)),
-                ('content_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("object_id", models.CharField(max_length=64)),
+                ("opened_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_seen", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "content_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        to="contenttypes.contenttype",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'otwarty formularz',
-                'verbose_name_plural': 'otwarte formularze',
-                'indexes': [models.Index(fields=['content_type', 'object_id', 'last_seen'], name='base_presence_lookup')],
-                'constraints': [models.UniqueConstraint(fields=('content_type', 'object_id', 'user'), name='base_presence_one_per_person')],
+                "verbose_name": "otwarty formularz",
+                "verbose_name_plural": "otwarte formularze",
+                "indexes": [
+                    models.Index(
+                        fields=["content_type", "object_id", "last_seen"],
+                        name="base_presence_lookup",
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("content_type", "object_id", "user"),
+                        name="base_presence_one_per_person",
+                    )
+                ],
             },
         ),
     ]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0006_edit_presence'),
+        ("base", "0006_edit_presence"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='attachment',
-            name='text',
-            field=models.TextField(blank=True, db_default='', editable=False, verbose_name='tekst dokumentu'),
+            model_name="attachment",
+            name="text",
+            field=models.TextField(
+                blank=True,
+                db_default="",
+                editable=False,
+                verbose_name="tekst dokumentu",
+            ),
         ),
     ]

@@ -4,21 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('base', '0009_polish_columns'),
+        ("base", "0009_polish_columns"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentChangeCount',
+            name="ContentChangeCount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('count', models.BigIntegerField(default=0, verbose_name='liczba zmian')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "count",
+                    models.BigIntegerField(default=0, verbose_name="liczba zmian"),
+                ),
             ],
             options={
-                'verbose_name': 'licznik zmian treści',
-                'verbose_name_plural': 'liczniki zmian treści',
+                "verbose_name": "licznik zmian treści",
+                "verbose_name_plural": "liczniki zmian treści",
             },
         ),
     ]

@@ -32,41 +32,61 @@ def unfill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0001_initial'),
+        ("pages", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accessibilitystatement',
-            name='architecture_url',
-            field=models.URLField(blank=True, help_text='Gdy dostępność budynku jest opisana na osobnej stronie.', verbose_name='link do opisu dostępności architektonicznej'),
+            model_name="accessibilitystatement",
+            name="architecture_url",
+            field=models.URLField(
+                blank=True,
+                help_text="Gdy dostępność budynku jest opisana na osobnej stronie.",
+                verbose_name="link do opisu dostępności architektonicznej",
+            ),
         ),
         migrations.AddField(
-            model_name='accessibilitystatement',
-            name='burden_assessment',
-            field=models.TextField(blank=True, help_text='Tylko gdy ośrodek powołuje się na nadmierne obciążenie (art. 8 ustawy): wyniki tej oceny.', verbose_name='ocena nadmiernego obciążenia'),
+            model_name="accessibilitystatement",
+            name="burden_assessment",
+            field=models.TextField(
+                blank=True,
+                help_text="Tylko gdy ośrodek powołuje się na nadmierne obciążenie (art. 8 ustawy): wyniki tej oceny.",
+                verbose_name="ocena nadmiernego obciążenia",
+            ),
         ),
         migrations.AddField(
-            model_name='accessibilitystatement',
-            name='communication',
-            field=models.TextField(default='', help_text='Tłumacz polskiego języka migowego (jak i z jakim wyprzedzeniem go zamówić), pętla indukcyjna, kontakt SMS, e-mail, tekst łatwy do czytania.', verbose_name='dostępność komunikacyjno-informacyjna'),
+            model_name="accessibilitystatement",
+            name="communication",
+            field=models.TextField(
+                default="",
+                help_text="Tłumacz polskiego języka migowego (jak i z jakim wyprzedzeniem go zamówić), pętla indukcyjna, kontakt SMS, e-mail, tekst łatwy do czytania.",
+                verbose_name="dostępność komunikacyjno-informacyjna",
+            ),
         ),
         migrations.AddField(
-            model_name='accessibilitystatement',
-            name='is_published',
-            field=models.BooleanField(default=False, help_text='Deklaracja widoczna dla mieszkańców. Wymaga adresu e-mail do kontaktu (ustawa o dostępności cyfrowej).', verbose_name='opublikowana'),
+            model_name="accessibilitystatement",
+            name="is_published",
+            field=models.BooleanField(
+                default=False,
+                help_text="Deklaracja widoczna dla mieszkańców. Wymaga adresu e-mail do kontaktu (ustawa o dostępności cyfrowej).",
+                verbose_name="opublikowana",
+            ),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatement',
-            name='architecture',
-            field=models.TextField(help_text='Opis dostępności budynku: wejścia, windy, toalety, miejsca parkingowe, pies asystujący.', verbose_name='dostępność architektoniczna'),
+            model_name="accessibilitystatement",
+            name="architecture",
+            field=models.TextField(
+                help_text="Opis dostępności budynku: wejścia, windy, toalety, miejsca parkingowe, pies asystujący.",
+                verbose_name="dostępność architektoniczna",
+            ),
         ),
         migrations.AlterField(
-            model_name='accessibilitystatement',
-            name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='e-mail do kontaktu'),
+            model_name="accessibilitystatement",
+            name="contact_email",
+            field=models.EmailField(
+                blank=True, max_length=254, verbose_name="e-mail do kontaktu"
+            ),
         ),
         migrations.RunPython(fill, unfill),
     ]

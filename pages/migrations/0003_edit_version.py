@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0002_statement_v2_fields'),
+        ("pages", "0002_statement_v2_fields"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='accessibilitystatement',
-            name='edit_version',
-            field=models.BigIntegerField(db_default=0, default=0, editable=False, verbose_name='wersja do edycji'),
+            model_name="accessibilitystatement",
+            name="edit_version",
+            field=models.BigIntegerField(
+                db_default=0, default=0, editable=False, verbose_name="wersja do edycji"
+            ),
         ),
         migrations.AddField(
-            model_name='page',
-            name='edit_version',
-            field=models.BigIntegerField(db_default=0, default=0, editable=False, verbose_name='wersja do edycji'),
+            model_name="page",
+            name="edit_version",
+            field=models.BigIntegerField(
+                db_default=0, default=0, editable=False, verbose_name="wersja do edycji"
+            ),
         ),
     ]

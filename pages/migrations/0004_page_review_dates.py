@@ -5,15 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0003_edit_version'),
+        ("pages", "0003_edit_version"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='page',
-            name='review_by',
-            field=models.DateField(default=pages.models.a_year_from_today, help_text='Do kiedy sprawdzić, czy treść jest aktualna (domyślnie za rok). Po przejrzeniu przesuń datę; po terminie strona pojawi się na liście „Do przeglądu” na stronie startowej panelu.', verbose_name='przejrzyj do'),
+            model_name="page",
+            name="review_by",
+            field=models.DateField(
+                default=pages.models.a_year_from_today,
+                help_text="Do kiedy sprawdzić, czy treść jest aktualna (domyślnie za rok). Po przejrzeniu przesuń datę; po terminie strona pojawi się na liście „Do przeglądu” na stronie startowej panelu.",
+                verbose_name="przejrzyj do",
+            ),
         ),
     ]

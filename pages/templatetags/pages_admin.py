@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from base.models import Office
 from pages.models import AccessibilityStatement, content_overdue
 
 register = template.Library()
@@ -38,26 +39,49 @@ def statement_review_notice(context):
 
 @register.inclusion_tag("admin/includes/reminders.html", takes_context=True)
 def statement_contact_notice(context):
-    """On the admin's start page: the statement cannot go without its e-mail."""
+    """On the admin's start page: an unpublished statement, and exactly what it
+    still needs (the law's e-mail, taken from the office record unless the
+    statement has its own), each linked to the field that gives it."""
     request = context["request"]
-    notices = []
     statement = AccessibilityStatement.current()
     if (
-        statement
-        and not statement.contact_email
-        and request.user.has_perm("pages.change_accessibilitystatement")
+        not statement
+        or statement.is_published
+        or not request.user.has_perm("pages.change_accessibilitystatement")
     ):
-        url = reverse("admin:pages_accessibilitystatement_change", args=[statement.pk])
-        notices.append(
+        return {"notices": []}
+    url = reverse("admin:pages_accessibilitystatement_change", args=[statement.pk])
+    if statement.email:
+        return {
+            "notices": [
+                (
+                    f"{url}#id_is_published",
+                    _(
+                        "Deklaracja dostępności ma już adres e-mail do kontaktu, ale "
+                        "nie jest opublikowana: mieszkańcy widzą tylko informację, "
+                        "że jest w przygotowaniu. Zaznacz „opublikowana” i zapisz."
+                    ),
+                )
+            ]
+        }
+    office = Office.current()
+    target = (
+        reverse("admin:base_office_change", args=[office.pk]) + "#id_email"
+        if office.pk and request.user.has_perm("base.change_office")
+        else f"{url}#id_contact_email"
+    )
+    return {
+        "notices": [
             (
-                f"{url}#id_contact_email",
+                target,
                 _(
-                    "Deklaracja dostępności nie ma adresu e-mail do kontaktu, więc "
-                    "mieszkańcy widzą tylko informację, że jest w przygotowaniu."
+                    "Deklaracja dostępności czeka na adres e-mail do kontaktu "
+                    "(wymaga go ustawa): wpisz e-mail ośrodka w „Dane instytucji”, "
+                    "a potem zaznacz w deklaracji „opublikowana”."
                 ),
             )
-        )
-    return {"notices": notices}
+        ]
+    }
 
 
 @register.inclusion_tag("admin/includes/reminders.html", takes_context=True)

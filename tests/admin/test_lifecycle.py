@@ -64,7 +64,7 @@ class InlineSlot:
 class Spec:
     model: type
     fill: object  # (form) -> None: what a person types on the add form
-    text: tuple  # (field, new value): a text-only change
+    text: tuple  # (field, new value[, as stored]): a text-only change
     user: str = "publisher"
     existing: object = None  # () -> obj, for records that are edited, never added
     files: list = field(default_factory=list)
@@ -223,8 +223,9 @@ SPECS = [
         Office,
         fill=None,
         existing=Office.current,
-        text=("phone", "23 654 00 00"),
-        public_text="phone",
+        # One number per line, kept as separate values.
+        text=("phones", "23 654 00 00\n23 654 00 01", ["23 654 00 00", "23 654 00 01"]),
+        public_text="phones",
         deletable=False,
     ),
     Spec(
@@ -396,10 +397,10 @@ def test_an_admin_form_through_its_whole_life(
     assert _media() == media
 
     # change text only
-    name, value = spec.text
+    name, value, *stored = spec.text
     walk.post(walk.change_form(obj).set(**{name: value}))
     obj = walk.reload(obj)
-    assert getattr(obj, name) == value
+    assert getattr(obj, name) == (stored[0] if stored else value)
     assert _media() == media
 
     for slot in spec.files:

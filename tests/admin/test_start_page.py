@@ -68,14 +68,18 @@ def test_the_admin_asks_for_missing_office_contact_data(client, publisher):
     html = client.get("/admin/").content.decode()
     for missing in ["e-mail ośrodka", "adres BIP", "e-mail inspektora ochrony"]:
         assert f"Uzupełnij dane instytucji: {missing}" in html
-    assert "Deklaracja dostępności nie ma adresu e-mail do kontaktu" in html
+    assert "Deklaracja dostępności czeka na adres e-mail do kontaktu" in html
     Office.objects.update(
         email="a@example.pl",
         bip_url="https://bip.example.pl/",
         dpo_email="i@example.pl",
         dpo_name="Jan Nowak",
     )
-    AccessibilityStatement.objects.update(contact_email="d@example.pl")
     html = client.get("/admin/").content.decode()
     assert "Uzupełnij dane instytucji" not in html
-    assert "nie ma adresu e-mail" not in html
+    # The office's e-mail is the statement's: only publishing is left.
+    assert "czeka na adres e-mail" not in html
+    assert "ma już adres e-mail do kontaktu, ale nie jest opublikowana" in html
+    AccessibilityStatement.objects.update(is_published=True)
+    html = client.get("/admin/").content.decode()
+    assert "nie jest opublikowana" not in html

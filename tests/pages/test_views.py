@@ -183,6 +183,36 @@ def test_a_statement_without_an_e_mail_is_not_published(client, publisher):
     assert 'id="a11y-status"' in html and "Podgląd." in html
 
 
+def test_the_statement_takes_the_offices_e_mail_and_phone_unless_it_has_its_own(
+    client,
+):
+    from base.models import Office
+
+    Office.objects.update(email="mops@mlawa.pl", phones=["23 654 35 60", "23 1"])
+    AccessibilityStatement.objects.update(contact_email="", contact_phone="")
+    statement = AccessibilityStatement.current()
+    statement.is_published = True
+    statement.clean()  # the office's e-mail is enough to publish
+    statement.save()
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert 'id="a11y-email" href="mailto:mops@mlawa.pl"' in html
+    assert 'id="a11y-telefon" href="tel:236543560"' in html
+    # A change of the office's e-mail reaches the statement (one fact).
+    office = Office.current()
+    office.email = "sekretariat@mlawa.pl"
+    office.save()
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert 'href="mailto:sekretariat@mlawa.pl"' in html
+    # Its own address, when staff give one, wins.
+    statement = AccessibilityStatement.current()
+    statement.contact_email = "dostepnosc@mlawa.pl"
+    statement.contact_phone = "23 654 00 99"
+    statement.save()
+    html = client.get("/deklaracja-dostepnosci/").content.decode()
+    assert 'href="mailto:dostepnosc@mlawa.pl"' in html
+    assert 'href="tel:236540099"' in html
+
+
 def test_staff_preview_a_hidden_page_with_a_notice(client, publisher):
     Page.objects.create(title="Ukryta", slug="ukryta", is_public=False)
     client.force_login(publisher)
