@@ -120,6 +120,11 @@ def _versions(texts):
     return versions
 
 
+def _split(numbers):
+    """Phone numbers as one text (before base 0011), as separate values."""
+    return [n.strip() for n in str(numbers or "").split(",") if n.strip()]
+
+
 def write_office_snapshot(office):
     """Keep the copy error pages read, and nginx's error pages; never fails the
     save that called it."""
@@ -127,7 +132,9 @@ def write_office_snapshot(office):
 
     from base.models import Office
 
-    data = {field: getattr(office, field) for field in FIELDS}
+    data = {field: getattr(office, field, None) for field in FIELDS}
+    if data["phones"] is None:  # a migration's model from before base 0011
+        data["phones"] = _split(getattr(office, "phone", ""))
     office = Office(**data)  # also when a migration's historical model called
     try:
         _write(snapshot_path(), json.dumps(data, ensure_ascii=False))
@@ -148,7 +155,7 @@ def office_snapshot():
     except (OSError, ValueError):
         return dict(FALLBACK)
     if "phone" in data and "phones" not in data:  # a copy written before phones
-        data["phones"] = [n.strip() for n in str(data["phone"]).split(",") if n.strip()]
+        data["phones"] = _split(data["phone"])
     snapshot = {field: data.get(field, FALLBACK[field]) for field in FIELDS}
     return {
         field: [str(n) for n in value] if field == "phones" else str(value)

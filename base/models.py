@@ -13,7 +13,14 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.db import IntegrityError, models, transaction
+from django.db import (
+    IntegrityError,
+    OperationalError,
+    ProgrammingError,
+    connection,
+    models,
+    transaction,
+)
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -675,14 +682,20 @@ class ContentChangeCount(models.Model):
 
     @classmethod
     def count_one(cls):
-        """One more change, written with the change itself."""
-        if cls.objects.filter(pk=cls.ROW).update(count=F("count") + 1):
-            return
+        """One more change, written with the change itself. Before this table
+        exists (a database migrated back past it, whose post_migrate step
+        saves the site record) there is nothing to count."""
         try:
-            with transaction.atomic():
-                cls.objects.create(pk=cls.ROW, count=1)
+            with transaction.atomic():  # a savepoint: a failure spoils nothing
+                if cls.objects.filter(pk=cls.ROW).update(count=F("count") + 1):
+                    return
+                with transaction.atomic():
+                    cls.objects.create(pk=cls.ROW, count=1)
         except IntegrityError:  # created by another save this instant
             cls.objects.filter(pk=cls.ROW).update(count=F("count") + 1)
+        except (OperationalError, ProgrammingError):
+            if cls._meta.db_table in connection.introspection.table_names():
+                raise
 
     @classmethod
     def current(cls):

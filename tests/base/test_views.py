@@ -95,3 +95,19 @@ def test_a_host_the_site_does_not_serve_gets_the_offices_400_with_every_header(
     assert response["X-Frame-Options"] == "DENY"
     assert "default-src" in response["Content-Security-Policy"]
     assert "X-Page-Cache" not in response
+
+
+def test_an_office_copy_written_before_phones_were_separate_still_serves(settings):
+    """The error pages' copy of the office from before the upgrade (one phone
+    text) is read as separate numbers until the next save rewrites it."""
+    import json
+
+    from base.error_pages import office_snapshot, snapshot_path
+
+    snapshot_path().parent.mkdir(parents=True, exist_ok=True)
+    snapshot_path().write_text(
+        json.dumps({"name": "MOPS", "phone": "23 654 35 60, 23 654 27 69"}),
+        encoding="utf-8",
+    )
+    assert office_snapshot()["phones"] == ["23 654 35 60", "23 654 27 69"]
+    assert office_snapshot()["name"] == "MOPS"
