@@ -1,6 +1,8 @@
+import datetime
+
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -98,10 +100,41 @@ class AwardAdmin(ContentAdmin):
             messages.warning(request, warning)
 
     def get_changeform_initial_data(self, request):
-        return {
+        initial = {
             "recipient": Office.current().name,
             **super().get_changeform_initial_data(request),
         }
+        asked = str(request.GET.get("renews", ""))
+        renewed = Award.objects.filter(pk=asked).first() if asked.isdigit() else None
+        if renewed is not None:
+            # Adding a renewal: who gives it, what kind, to whom, from the day
+            # after the one it renews ends.
+            initial.update(
+                renews=renewed.pk,
+                issuer=renewed.issuer_id,
+                kind=renewed.kind,
+                recipient=renewed.recipient,
+            )
+            if renewed.valid_until:
+                initial["valid_from"] = renewed.valid_until + datetime.timedelta(days=1)
+        return initial
+
+    def autocomplete_label(self, award):
+        """The "Odnawia" picker: which certificate, from which years."""
+        when = award.validity_display or award.year or ""
+        return f"{award} ({when})" if when else str(award)
+
+    def get_search_results(self, request, queryset, search_term):
+        # A year ("2022") finds the awards valid, given or starting in it.
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        years = [int(w) for w in search_term.split() if w.isdigit() and len(w) == 4]
+        for year in years:
+            found |= queryset.filter(
+                Q(valid_from__year__lte=year, valid_until__year__gte=year)
+                | Q(valid_from__year=year)
+                | Q(awarded_on__year=year)
+            )
+        return found, duplicates
 
     @admin.display(description=_("Ważność"), ordering="valid_until")
     def validity(self, obj):

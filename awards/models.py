@@ -5,7 +5,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from django.template.defaultfilters import truncatechars
 from django.urls import reverse
@@ -117,11 +117,30 @@ class AwardQuerySet(TranslatableQuerySet):
     def not_expired_on(self, day):
         return self.exclude(valid_until__lt=day)
 
+    def _renewed(self):
+        return Exists(self.model.objects.filter(renews=OuterRef("pk")))
+
     def expiring_on(self, day, days=None):
-        """Valid on ``day`` and ending within the next ``days`` days (inclusive)."""
+        """Valid on ``day`` and ending within the next ``days`` days (inclusive),
+        with no renewal added yet: a renewed award is not "expiring" anywhere."""
         days = settings.AWARDS_EXPIRING_DAYS if days is None else days
         window_end = day + datetime.timedelta(days=days)
-        return self.valid_on(day).filter(valid_until__lte=window_end)
+        return (
+            self.valid_on(day)
+            .filter(valid_until__lte=window_end)
+            .exclude(self._renewed())
+        )
+
+    def shown_on(self, day):
+        """What residents see as current on ``day``: the awards valid then, an
+        award whose renewal is added replaced by the renewal (from the day it
+        is added, also before it starts)."""
+        valid = self.valid_on(day)
+        renewal = self.filter(renews=OuterRef("pk"))
+        return self.filter(
+            Q(pk__in=valid.exclude(Exists(renewal)).values("pk"))
+            | Q(renews__in=valid.values("pk"))
+        )
 
     def with_status(self, status, day):
         """The rows whose ``status_on(day)`` is ``status`` (for the admin's filter)."""
@@ -129,7 +148,7 @@ class AwardQuerySet(TranslatableQuerySet):
         return {
             Validity.NOT_YET_VALID: lambda: self.not_yet_valid_on(day),
             Validity.VALID: lambda: self.valid_on(day).filter(
-                valid_until__gt=window_end
+                Q(valid_until__gt=window_end) | Q(self._renewed())
             ),
             Validity.EXPIRING: lambda: self.expiring_on(day),
             Validity.EXPIRED: lambda: self.expired_on(day),
@@ -150,7 +169,7 @@ class AwardQuerySet(TranslatableQuerySet):
         return self.alias(**fields).filter(all_words_in(words, fields))
 
     def for_cards(self):
-        return self.select_related("issuer")
+        return self.select_related("issuer").annotate(renewed=self._renewed())
 
 
 @reversion.register(follow=["attachments"])
@@ -340,8 +359,16 @@ class Award(Translatable, Versioned):
         if day > self.valid_until:
             return Validity.EXPIRED
         if (self.valid_until - day).days <= settings.AWARDS_EXPIRING_DAYS:
-            return Validity.EXPIRING
+            return Validity.VALID if self.is_renewed else Validity.EXPIRING
         return Validity.VALID
+
+    @property
+    def is_renewed(self):
+        """Whether its renewal is added (another award renews it): the instance
+        twin of the QuerySet's rule; annotated by ``for_cards()``."""
+        if hasattr(self, "renewed"):
+            return self.renewed
+        return self.pk is not None and self.renewals.exists()
 
     @property
     def status(self):
@@ -403,7 +430,7 @@ class Award(Translatable, Versioned):
             }
         return _(
             "„%(title)s” (%(issuer)s) traci ważność %(date)s (%(when)s). "
-            "Zadbaj o odnowienie."
+            "Dodaj odnowienie, gdy je otrzymasz."
         ) % {
             "title": self.title,
             "issuer": self.issuer.short_name or self.issuer.name,

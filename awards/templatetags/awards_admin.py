@@ -15,13 +15,11 @@ def expiring_awards_notice(context):
         return {"notices": []}
     today = timezone.localdate()
     awards = Award.objects.expiring_on(today).for_cards()
+    # Each leads to adding the renewal, prefilled from the award it renews.
+    add = reverse("admin:awards_award_add")
     return {
         "notices": [
-            (
-                reverse("admin:awards_award_change", args=[award.pk])
-                + "#id_valid_until",
-                award.expiry_notice(today),
-            )
+            (f"{add}?renews={award.pk}#id_title", award.expiry_notice(today))
             for award in awards
         ]
     }

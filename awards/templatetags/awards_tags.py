@@ -13,7 +13,7 @@ register = template.Library()
 def current_awards():
     awards = (
         Award.objects.public()
-        .valid_on(timezone.localdate())
+        .shown_on(timezone.localdate())
         .for_cards()
         .translated_first()
     )

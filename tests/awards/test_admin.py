@@ -183,7 +183,7 @@ def test_awards_expiring_command_lists_them_and_exits_non_zero():
     assert exit_info.value.code == 1
     assert out.getvalue().splitlines() == [
         "„Kończący się” (CAL) traci ważność 31 grudnia 2026 (za 36 dni). "
-        "Zadbaj o odnowienie."
+        "Dodaj odnowienie, gdy je otrzymasz."
     ]
 
 
