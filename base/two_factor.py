@@ -9,6 +9,7 @@ that has not passed the second step is not a staff session anywhere: the admin
 (``StaffAdminSite.has_permission``) and the public previews of drafts
 (``second_factor_done``) both ask here."""
 
+import secrets
 from urllib.parse import urlencode
 
 import segno
@@ -99,6 +100,12 @@ staff_signed_in = user_passes_test(
 )
 
 
+#: Wrong codes allowed before each attempt has to wait (1 s, 2 s, 4 s, …).
+FREE_ATTEMPTS = 3
+#: Recovery codes' letters: none that reads as another (no 0/o, 1/l/i).
+CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+
+
 def normalise(code):
     return "".join(code.split()).replace("-", "").lower()
 
@@ -146,6 +153,10 @@ def check_code(user, code):
     for device in devices:
         with transaction.atomic():
             device = type(device).objects.select_for_update().get(pk=device.pk)
+            if device.throttling_failure_count < FREE_ATTEMPTS:
+                # A typo is not a reason to wait: the right code right after
+                # a wrong one is accepted; guessing is slowed from then on.
+                device.throttling_failure_timestamp = None
             message = _throttled(device)
             if message:
                 return None, message
@@ -165,7 +176,10 @@ def new_recovery_codes(user):
         user=user, defaults={"name": RECOVERY_DEVICE_NAME, "confirmed": True}
     )
     device.token_set.all().delete()
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    codes = [
+        "".join(secrets.choice(CODE_ALPHABET) for _ in range(8))
+        for _ in range(RECOVERY_CODE_COUNT)
+    ]
     StaticToken.objects.bulk_create(
         [StaticToken(device=device, token=code) for code in codes]
     )

@@ -58,7 +58,7 @@ def test_a_publisher_connects_a_phone_then_logs_in_with_a_code(
     codes = page.locator(".two-factor-codes code").all_inner_texts()
     assert len(codes) == 10
     assert _violations(page) == []
-    page.get_by_role("link", name="Zapisałem kody, przejdź dalej").click()
+    page.get_by_role("link", name="Kody zapisane, przejdź dalej").click()
     page.wait_for_url(re.compile(r"/admin/$"))
     assert page.get_by_role("link", name="Weryfikacja dwuetapowa").is_visible()
 
