@@ -51,12 +51,25 @@ def uncached_pages(settings):
 
 def _staff_member(user_model, username, group):
     from django.contrib.auth.models import Group
+    from django.utils import timezone
 
+    # Staff who have signed in before (their own password, not a one-time one).
     user = user_model.objects.create_user(
-        username, password="haslo-testowe", is_staff=True
+        username, password="haslo-testowe", is_staff=True, last_login=timezone.now()
     )
     user.groups.add(Group.objects.get(name=group))
     return user
+
+
+@pytest.fixture
+def admin_user(admin_user):
+    """pytest-django's superuser, as one who has signed in before (a one-time
+    password would send them to choose their own first)."""
+    from django.utils import timezone
+
+    admin_user.last_login = timezone.now()
+    admin_user.save(update_fields=["last_login"])
+    return admin_user
 
 
 @pytest.fixture

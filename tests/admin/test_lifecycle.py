@@ -144,8 +144,14 @@ def _notice(form):
 
 
 def _user(form):
-    form.set(username="anna.kowalska", password1="", password2="")
-    form.data["usable_password"] = "false"
+    # The office's add form: name, e-mail, login, role (the first listed);
+    # the password is a one-time one made by the form.
+    form.set(
+        first_name="Anna",
+        last_name="Kowalska",
+        email="anna.kowalska@mlawa.pl",
+        username="anna.kowalska",
+    )
 
 
 SPECS = [

@@ -130,4 +130,9 @@ def test_a_shell_save_while_redis_is_paused_reaches_every_server(
         while "nowy termin" not in page(site)[2]:
             assert time.monotonic() < deadline, "the change never reached the page"
             time.sleep(0.2)
-        assert page(site)[1] == "HIT"
+        # Applied once, then served from Redis again (a raise the paused Redis
+        # still carries out may cost one more rendering, not more).
+        while page(site)[1] != "HIT":
+            assert time.monotonic() < deadline, "the page is never kept again"
+            time.sleep(0.2)
+        assert "nowy termin" in page(site)[2]

@@ -1,11 +1,11 @@
-import secrets
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
+
+from base import one_time_passwords
 
 ROLES = {"editor": "Redaktorzy", "publisher": "Wydawcy"}
 
@@ -34,20 +34,16 @@ class Command(BaseCommand):
                 f"Użytkownik „{username}” już istnieje. Zmień jego rolę w panelu: "
                 "Użytkownicy → wybierz osobę → Rola i dostęp."
             )
-        password = secrets.token_urlsafe(12)
         with transaction.atomic():
             user = User.objects.create_user(
-                username,
-                email=email,
-                password=password,
-                first_name=first_name,
-                last_name=last_name,
+                username, email=email, first_name=first_name, last_name=last_name
             )
-            # Joining the group makes the person staff (news.apps).
+            password = one_time_passwords.give(user)
+            # Joining the group makes the person staff (base.apps).
             user.groups.add(Group.objects.get(name=ROLES[role]))
         self.stdout.write(
             f"Dodano: {username} ({ROLES[role]}).\n"
             f"  Hasło jednorazowe: {password}\n"
-            "  Przekaż je osobiście; po zalogowaniu zmień je w panelu "
-            "(„Zmień hasło” w prawym górnym rogu).\n"
+            "  Przekaż je osobiście. Przy pierwszym logowaniu panel poprosi o "
+            "ustawienie własnego hasła.\n"
         )

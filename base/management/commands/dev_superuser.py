@@ -3,6 +3,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 
 class Command(BaseCommand):
@@ -24,6 +25,9 @@ class Command(BaseCommand):
         )
         user.is_staff = user.is_superuser = True
         user.set_password(password)
+        # The demo's own account: printed for the developer, not handed over
+        # (base.one_time_passwords).
+        user.last_login = user.last_login or timezone.now()
         user.save()
         self.stdout.write(
             "\n"
