@@ -22,7 +22,7 @@ from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -703,7 +703,11 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
         mine = EditPresence.objects.filter(
             content_type=content_type, object_id=object_id, user=request.user
         )
-        if not mine.update(last_seen=now):
+        # A form closed and opened again later is open "since" the new opening,
+        # not since the first one that day.
+        reopened = Q(last_seen__lt=now - PRESENCE_WINDOW)
+        since = Case(When(reopened, then=Value(now)), default=F("opened_at"))
+        if not mine.update(last_seen=now, opened_at=since):
             # First report of this form: forget forms closed long ago.
             EditPresence.objects.filter(last_seen__lt=now - PRESENCE_FORGET).delete()
             try:
@@ -789,10 +793,10 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             for warning in self.change_form_warnings(obj):
                 messages.warning(request, warning)
             if self.has_change_permission(request, obj):
-                # Also without JavaScript: who else has it open right now.
-                others = self.others_editing(request, str(obj.pk))
-                if others:
-                    messages.warning(request, others)
+                # Also without JavaScript: who else has it open right now, in
+                # the notice the form's script then keeps up to date (one
+                # place, not a message and a notice saying the same).
+                context["presence_message"] = self.others_editing(request, str(obj.pk))
         if obj is not None and self.has_change_permission(request, obj):
             context["presence_url"] = reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_presence",

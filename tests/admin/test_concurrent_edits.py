@@ -217,6 +217,20 @@ def test_opening_a_form_someone_has_open_says_who_and_since_when(
     assert jan.post(presence).json()["message"] == ""
 
 
+def test_the_presence_notice_is_said_once_and_since_the_last_opening(
+    anna, jan, time_machine
+):
+    time_machine.move_to("2026-12-01 08:00:00+01:00", tick=False)
+    article = ArticleFactory(status="draft")
+    url = reverse("admin:news_article_change", args=[article.pk])
+    anna.get(url)  # opened in the morning, then closed
+    time_machine.move_to("2026-12-01 14:05:00+01:00", tick=False)
+    anna.get(url)  # opened again after lunch
+    page = jan.get(url).content.decode()
+    assert page.count("Anna Kowalska edytuje ten artykuł") == 1
+    assert "od 14:05." in page and "od 08:00" not in page
+
+
 def test_the_presence_check_is_cheap(anna, jan, django_assert_max_num_queries):
     article = ArticleFactory(status="draft")
     presence = reverse("admin:news_article_presence", args=[article.pk])
