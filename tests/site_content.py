@@ -37,9 +37,17 @@ def every_page_kind():
     ArticleImage.objects.create(
         article=article, image=samples.jpeg("sala.jpg"), alt_text="Sala ośrodka"
     )
+    # A table wider than a phone (and than the page in the largest text).
+    row = "".join(f"<td>Wnioskodawczyni{n}</td>" for n in range(7))
+    table = (
+        "<table><tbody><tr>"
+        + "".join(f"<th>Kolumna{n}</th>" for n in range(7))
+        + f"</tr><tr>{row}</tr></tbody></table>"
+    )
     Article.objects.filter(pk=article.pk).update(
         body=article.body
         + '<p>Więcej na <a href="https://www.cal.org.pl/">stronie CAL</a>.</p>'
+        + table
     )
     ArticleFactory.create_batch(11, category=article.category)
     archived = _archived_article_with_a_change_history()

@@ -2,6 +2,7 @@
 addresses, structured data."""
 
 import json
+import re
 
 from django import template
 from django.conf import settings
@@ -9,8 +10,9 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import timezone, translation
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from base.fields import clean_html
 
@@ -26,10 +28,21 @@ def iso_datetime(value):
     return timezone.localtime(value).replace(microsecond=0).isoformat()
 
 
+_TABLE = re.compile(r"(<table\b.*?</table>)", re.S)
+
+
 @register.filter
 def rich_text(value):
-    """The one way rich text reaches a page: cleaned again, then marked safe."""
-    return mark_safe(clean_html(value))  # noqa: S308 (nh3 has just cleaned it)
+    """The one way rich text reaches a page: cleaned again, then marked safe.
+    A table goes in a region that scrolls sideways when it is wider than the
+    page (large text, a phone), which keyboards can reach and readers name."""
+    label = escape(gettext("Tabela (przewiń w bok, aby zobaczyć całą)"))
+    html = _TABLE.sub(
+        f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+        r"\1</div>",
+        clean_html(value),
+    )
+    return mark_safe(html)  # noqa: S308 (nh3 has just cleaned it)
 
 
 @register.inclusion_tag("includes/picture.html")
