@@ -21,6 +21,10 @@ RENDITION_WIDTHS = (400, 800, 1200)
 LARGEST_WIDTH = 2400
 #: Re-encoded originals up to this size get an optimised JPEG (a few % smaller).
 OPTIMIZE_MAX_PIXELS = 12_000_000
+#: A larger JPEG is kept at a half, quarter or eighth of its size, decoded so
+#: (never whole: a 40 MP photo is 120 MB decoded), its longer side still at
+#: least LARGEST_WIDTH: the widest rendition loses nothing.
+KEPT_MAX_PIXELS = 12_000_000
 RENDITION_FORMATS = {"webp": "WEBP", "jpg": "JPEG"}
 JPEG_QUALITY = 85
 WEBP_QUALITY = 80
@@ -59,6 +63,21 @@ def _without_metadata(image):
     return image
 
 
+def _decode_smaller(jpeg):
+    """Ask the JPEG decoder for 1/2, 1/4 or 1/8 of the photo while it is over
+    KEPT_MAX_PIXELS and its longer side stays at least LARGEST_WIDTH."""
+    width, height = jpeg.size
+    scale = 1
+    while (
+        scale < 8
+        and (width // scale) * (height // scale) > KEPT_MAX_PIXELS
+        and max(width, height) // (scale * 2) >= LARGEST_WIDTH
+    ):
+        scale *= 2
+    if scale > 1:
+        jpeg.draft("RGB", (width // scale, height // scale))
+
+
 def clean_image(upload):
     """Return ``(ContentFile, format, (width, height))``: the image re-encoded
     without metadata, upright."""
@@ -74,8 +93,10 @@ def clean_image(upload):
             )
             size = original.size
         else:
-            # One full-size frame at a time (a 40 MP photo is 120 MB decoded):
-            # turned in place, flattened only when it is not RGB already.
+            # One frame at a time, a large JPEG decoded at a fraction of its
+            # size; turned in place, flattened only when it is not RGB already.
+            if image_format == "JPEG":
+                _decode_smaller(original)
             original.load()
             ImageOps.exif_transpose(original, in_place=True)
             image = _without_metadata(original)

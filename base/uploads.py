@@ -75,10 +75,11 @@ def image_format(upload):
     """Return the format name of a fully decodable, allowed image, or raise."""
     _check_size(upload, settings.UPLOAD_IMAGE_MAX_BYTES)
     upload.seek(0)
-    unreadable = ValidationError(INVALID_IMAGE)
+    unreadable = ValidationError(INVALID_IMAGE, code="invalid_image")
     too_many_pixels = ValidationError(
         _("Obraz ma za dużo pikseli. Zmniejsz go do najwyżej %(count)d megapikseli.")
-        % {"count": settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000}
+        % {"count": settings.UPLOAD_IMAGE_MAX_PIXELS // 1_000_000},
+        code="too_many_pixels",
     )
     try:
         with warnings.catch_warnings():
@@ -92,6 +93,24 @@ def image_format(upload):
                 frames = getattr(image, "n_frames", 1)
                 if width * height * frames > settings.UPLOAD_IMAGE_MAX_PIXELS:
                     raise too_many_pixels
+                if (
+                    image.format != "JPEG"
+                    and width * height * frames > settings.UPLOAD_IMAGE_MAX_PIXELS_FULL
+                ):
+                    # Only a JPEG decodes at a fraction of its size: a PNG, WebP
+                    # or GIF this large would hold a worker's memory.
+                    raise ValidationError(
+                        _(
+                            "Obraz PNG, WebP lub GIF może mieć najwyżej %(count)d "
+                            "megapikseli. Zapisz zdjęcie jako JPEG albo zmniejsz je."
+                        )
+                        % {"count": settings.UPLOAD_IMAGE_MAX_PIXELS_FULL // 1_000_000},
+                        code="too_many_pixels",
+                    )
+                if image.format == "JPEG":
+                    # Every byte is still read, each block at 1/8 of its size: a
+                    # truncated file fails, and 40 MP never sit whole in memory.
+                    image.draft(image.mode, (width // 8, height // 8))
                 image.load()  # decode every byte: truncated files fail here
                 if frames > 1:
                     for frame in range(1, frames):

@@ -4,7 +4,8 @@ fresh process: validation, re-encoding and renditions, as a save does them.
     python bench/upload_memory.py     (part of `make bench`)
 
 Prints the resident memory before and the peak above it, in MB. Target: a
-40 MP upload raises a worker's peak by at most 250 MB (issue "Hardening").
+40 MP upload raises a worker's peak by less than 100 MB (issue "Trust what was
+built").
 """
 
 import io

@@ -408,6 +408,8 @@ ADMIN_ALLOWED_NETWORKS = env_networks("DJANGO_ADMIN_ALLOWED_NETWORKS")
 # Uploads: limits checked by base.uploads (and nginx's client_max_body_size).
 UPLOAD_IMAGE_MAX_BYTES = 10 * 1024 * 1024
 UPLOAD_IMAGE_MAX_PIXELS = 40_000_000
+# A PNG, WebP or GIF decodes whole (a JPEG at a fraction): its limit is lower.
+UPLOAD_IMAGE_MAX_PIXELS_FULL = 16_000_000
 UPLOAD_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
 
 # Awards: how many days before its end an award counts as "expiring soon".

@@ -626,3 +626,46 @@ def test_a_nul_in_an_uploaded_files_name_never_reaches_a_page_or_a_row(
     assert post("Z załącznikiem").status_code == 302
     stored = Attachment.objects.get(object_id=Article.objects.get().pk).file.name
     assert "\x00" not in stored and stored.rsplit("/", 1)[-1].startswith("pro")
+
+
+def _large(fmt, size):
+    from PIL import Image
+
+    output = io.BytesIO()
+    Image.new("RGB", size, (120, 160, 200)).save(output, format=fmt)
+    return output.getvalue()
+
+
+def test_a_large_photo_is_kept_at_half_its_size_and_every_rendition_stays(
+    admin_client,
+):
+    data = _large("JPEG", (5000, 3000))  # 15 MP: over the 12 MP kept whole
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(images=[_image_row(samples.upload("duze.jpg", data))]),
+    )
+    assert response.status_code == 302
+    photo = ArticleImage.objects.get()
+    assert (photo.width, photo.height) == (2500, 1500)
+    assert [r.width for r in photo.renditions["jpg"]][-1] == 2400
+
+
+def test_a_png_that_would_decode_too_large_is_refused_with_what_to_do(
+    admin_client, settings
+):
+    settings.UPLOAD_IMAGE_MAX_PIXELS_FULL = 4_000_000
+    data = _large("PNG", (2100, 2000))
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(images=[_image_row(samples.upload("skan.png", data))]),
+    )
+    assert response.status_code == 200
+    assert "Zapisz zdjęcie jako JPEG albo zmniejsz je" in response.content.decode()
+    assert _media_files(settings) == []
+    # The same picture as a JPEG is taken.
+    jpeg = _large("JPEG", (2100, 2000))
+    response = admin_client.post(
+        "/admin/news/article/add/",
+        _article(images=[_image_row(samples.upload("skan.jpg", jpeg))]),
+    )
+    assert response.status_code == 302
