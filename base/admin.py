@@ -797,6 +797,22 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
                 # the notice the form's script then keeps up to date (one
                 # place, not a message and a notice saying the same).
                 context["presence_message"] = self.others_editing(request, str(obj.pk))
+        form = context.get("adminform") and context["adminform"].form
+        if form is not None and form.is_bound and form.errors:
+            # Which fields to correct, each a link to its place in the form.
+            context["error_fields"] = [
+                (
+                    form[name].id_for_label or form[name].auto_id,
+                    form.fields[name].label or name,
+                )
+                for name in form.errors
+                if name in form.fields
+            ]
+            context["error_fields"] += [
+                (f"{formset.formset.prefix}-group", formset.opts.verbose_name_plural)
+                for formset in context.get("inline_admin_formsets", [])
+                if formset.formset.total_error_count()
+            ]
         if obj is not None and self.has_change_permission(request, obj):
             context["presence_url"] = reverse(
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_presence",

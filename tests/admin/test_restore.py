@@ -347,6 +347,11 @@ def test_a_restore_not_saved_leaves_nothing_behind(client, publisher, published)
     response = form.post()
     assert response.status_code == 200
     assert "change_kind" in response.context["adminform"].form.errors
+    # The error says which field, at the top, where the question now is.
+    text = response.content.decode()
+    assert 'Nie zapisano. Popraw: <a href="#id_change_kind">Rodzaj zmiany</a>.' in text
+    assert text.index("error-fields") < text.index('name="change_kind"')
+    assert text.index('name="change_kind"') < text.index('name="title"')
     published.refresh_from_db()
     assert published.title == "Drugi tytuł" and published.slug == "drugi-tytul"
     assert len(_versions(published)) == versions_before
