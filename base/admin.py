@@ -47,7 +47,7 @@ from js_asset import Media
 from reversion.admin import VersionAdmin
 from reversion.utils import mute_signals
 
-from base import history, one_time_passwords
+from base import history, kept_uploads, one_time_passwords
 from base.apps import GROUP_DESCRIPTIONS
 from base.models import (
     LANGUAGE_CODES,
@@ -519,8 +519,12 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
             reversion.add_meta(RevisionNote, is_major=kind == "major", text=note)
 
     def changeform_view(self, request, *args, **kwargs):
+        kept = kept_uploads.restore(request) if request.method == "POST" else []
         try:
-            return super().changeform_view(request, *args, **kwargs)
+            response = super().changeform_view(request, *args, **kwargs)
+            if kept and response.status_code == 302:
+                kept_uploads.forget(kept)  # saved: the kept copies are done
+            return response
         except EditConflict:
             # Two saves of the same object in the same instant: the form's check
             # passed for both, the row's lock let only one through.
@@ -818,21 +822,32 @@ class ContentAdmin(CspNonceMediaMixin, VersionAdmin):
                 f"admin:{self.opts.app_label}_{self.opts.model_name}_presence",
                 args=[quote(obj.pk)],
             )
-        # A browser never sends a chosen file again: after an error the person
-        # must pick it anew, so say which files were not saved.
+        # A browser never sends a chosen file again: after an error the files
+        # that passed their own checks wait on the server for the retry.
         if request.method == "POST" and request.FILES and context.get("errors"):
-            names = ", ".join(
-                upload.name for upload in request.FILES.values() if upload
-            )
-            messages.error(
-                request,
-                _(
-                    "Formularz ma błędy, więc wybrane pliki nie zostały zapisane: "
-                    "%(names)s. Popraw błędy i wybierz te pliki ponownie."
-                )
-                % {"names": names},
+            context["kept_files"] = kept_uploads.keep(
+                request, self._acceptable_uploads(request, context)
             )
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    @staticmethod
+    def _acceptable_uploads(request, context):
+        """{input name: upload} of the chosen files whose own field has no
+        error (a file refused for what it is is not kept)."""
+        every_form = [context["adminform"].form] + [
+            form
+            for formset in context.get("inline_admin_formsets", [])
+            for form in formset.formset.forms
+        ]
+        acceptable = {}
+        for form in every_form:
+            for name, field in form.fields.items():
+                key = form.add_prefix(name)
+                upload = request.FILES.get(key)
+                is_file = isinstance(field, forms.FileField)
+                if is_file and upload and not form.has_error(name):
+                    acceptable[key] = upload
+        return acceptable
 
 
 admin.site.unregister(get_user_model())

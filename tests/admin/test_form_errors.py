@@ -1,11 +1,13 @@
 """A form that comes back with errors says exactly what to do, and what was lost."""
 
+import re
+
 import pytest
 
-from base.models import Notice
+from base.models import Attachment, Notice
 from news.models import Article
 from tests import samples
-from tests.admin_forms import ARTICLE_IMAGES, ATTACHMENTS, AdminForm
+from tests.admin_forms import ARTICLE_IMAGES, ATTACHMENTS, AdminForm, form_errors
 
 pytestmark = pytest.mark.django_db
 
@@ -14,8 +16,14 @@ def _codes(form, field):
     return [error.code for error in form.errors.as_data()[field]]
 
 
-def test_files_chosen_on_a_form_with_errors_are_named_to_pick_again(client, publisher):
-    client.force_login(publisher)
+def _kept(settings):
+    kept = settings.MEDIA_ROOT / "kept"
+    return (
+        sorted(p.name for p in kept.rglob("*") if p.is_file()) if kept.exists() else []
+    )
+
+
+def _with_two_files(client):
     form = AdminForm.open(client, "/admin/news/article/add/")
     form.set(title="", lead="Zajawka.")  # the title is missing
     form.add_row(
@@ -32,19 +40,73 @@ def test_files_chosen_on_a_form_with_errors_are_named_to_pick_again(client, publ
         language="pl",
         position="0",
     )
+    return form
+
+
+def test_files_chosen_on_a_form_with_errors_wait_for_the_retry(
+    client, publisher, settings
+):
+    client.force_login(publisher)
+    form = _with_two_files(client)
     response = form.post()
     assert response.status_code == 200
     html = response.content.decode()
-    assert "wybrane pliki nie zostały zapisane: sala.jpg, wniosek.pdf" in html
-    assert "wybierz te pliki ponownie" in html
+    assert "nie trzeba ich wybierać ponownie" in html
+    assert "<strong>sala.jpg</strong>, <strong>wniosek.pdf</strong>" in html
     assert not Article.objects.exists()
+    assert _kept(settings) == ["sala.jpg", "wniosek.pdf"]
+
+    # The retry, as a browser sends it: the file inputs empty, the tickets in.
+    again = AdminForm(client, form.url, [], [])
+    again.data = {k: v for k, v in response.context["adminform"].form.data.items()}
+    for key, ticket in re.findall(r'name="([^"]+__kept)" value="([^"]+)"', html):
+        again.data[key] = ticket
+    for key in [f"{ARTICLE_IMAGES}-0-image", f"{ATTACHMENTS}-0-file"]:
+        again.data.pop(key, None)
+    saved = again.post(title="Dzień otwarty")
+    assert saved.status_code == 302, form_errors(saved)
+    article = Article.objects.get()
+    assert article.images.get().image.name.endswith("sala.jpg")
+    assert article.attachments.get().file.name.endswith("wniosek.pdf")
+    assert article.attachments.get().file.size == len(samples.pdf())
+    assert _kept(settings) == []  # saved: the kept copies are gone
+
+
+def test_a_kept_file_is_only_for_who_chose_it(client, publisher, editor, settings):
+    client.force_login(publisher)
+    html = _with_two_files(client).post().content.decode()
+    tickets = dict(re.findall(r'name="([^"]+__kept)" value="([^"]+)"', html))
+    client.force_login(editor)
+    form = AdminForm.open(client, "/admin/news/article/add/")
+    form.set(title="Cudzy plik", lead="Zajawka.", **tickets)
+    form.data[f"{ATTACHMENTS}-TOTAL_FORMS"] = "1"
+    form.data.update(
+        {f"{ATTACHMENTS}-0-title": "Wniosek", f"{ATTACHMENTS}-0-language": "pl"}
+    )
+    form.post()
+    assert not Attachment.objects.exists()
+
+
+def test_a_file_refused_for_what_it_is_is_not_kept(client, publisher, settings):
+    client.force_login(publisher)
+    form = AdminForm.open(client, "/admin/news/article/add/")
+    form.set(title="", lead="Zajawka.")
+    form.add_row(
+        ARTICLE_IMAGES,
+        image=samples.upload("program.jpg", samples.renamed_executable()),
+        alt_text="Sala",
+        placement="main",
+        position="0",
+    )
+    html = form.post().content.decode()
+    assert "__kept" not in html and _kept(settings) == []
 
 
 def test_a_form_error_without_files_does_not_talk_about_files(client, publisher):
     client.force_login(publisher)
     form = AdminForm.open(client, "/admin/news/article/add/").set(title="")
     html = form.post().content.decode()
-    assert "pliki nie zostały zapisane" not in html
+    assert "nie trzeba ich wybierać" not in html
 
 
 def test_dates_in_the_wrong_format_get_the_format_to_use(client, publisher):
@@ -96,3 +158,20 @@ def test_an_empty_file_says_what_to_do(client, publisher):
     html = form.post().content.decode()
     assert "Wybrany plik jest pusty (0 bajtów)" in html
     assert "wybierz go ponownie" in html
+
+
+def test_an_abandoned_kept_file_goes_with_cleanup_media(client, publisher, settings):
+    import os
+    import time
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    client.force_login(publisher)
+    _with_two_files(client).post()
+    assert _kept(settings) == ["sala.jpg", "wniosek.pdf"]
+    hour_ago = time.time() - 2 * 60 * 60
+    for path in (settings.MEDIA_ROOT / "kept").rglob("*"):
+        os.utime(path, (hour_ago, hour_ago))
+    call_command("cleanup_media", "--delete", stdout=StringIO())
+    assert _kept(settings) == []
