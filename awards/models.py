@@ -17,7 +17,6 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
-from base.functions import Fold, all_words_in
 from base.models import Translatable, TranslatableQuerySet, Versioned
 from base.slugs import unique_slug
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
@@ -156,17 +155,6 @@ class AwardQuerySet(TranslatableQuerySet):
                 valid_until__isnull=True
             ),
         }[status]()
-
-    def search(self, words):
-        """Awards whose title, description or issuer contain every one of
-        ``words`` (folded): few rows, so a plain filter on both databases."""
-        fields = {
-            "folded_title": Fold("title"),
-            "folded_description": Fold("description"),
-            "folded_issuer": Fold("issuer__name"),
-            "folded_issuer_short": Fold("issuer__short_name"),
-        }
-        return self.alias(**fields).filter(all_words_in(words, fields))
 
     def for_cards(self):
         return self.select_related("issuer").annotate(renewed=self._renewed())

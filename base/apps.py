@@ -1,6 +1,5 @@
 from django.apps import AppConfig
 from django.db import transaction
-from django.db.backends.signals import connection_created
 from django.db.models import FileField
 from django.db.models.signals import (
     m2m_changed,
@@ -232,16 +231,12 @@ class BaseConfig(AppConfig):
     def ready(self):
         from django.contrib.auth import get_user_model
 
-        from base.functions import register_sqlite_fold
         from base.history import keep_every_column
 
         # Versions hold every language's text (the translated columns exist
         # only now that all apps are loaded).
         keep_every_column()
 
-        connection_created.connect(
-            register_sqlite_fold, dispatch_uid="base_sqlite_fold"
-        )
         connect_group_permissions(self, GROUP_PERMISSIONS)
         _watch_for_page_cache(self)
         post_migrate.connect(_sync_site_domain, sender=self, dispatch_uid="base_site")

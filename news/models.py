@@ -3,11 +3,10 @@ import datetime
 import reversion
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.contrib.redirects.models import Redirect
 from django.contrib.sites.models import Site
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection, connections, models, transaction
+from django.db import connections, models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 
 from base import images
 from base.fields import CleanImageField, RichTextField
-from base.functions import Fold, all_words_in
 from base.models import (
     TRANSLATION_LANGUAGES,
     Translatable,
@@ -60,12 +58,6 @@ class Category(Translatable, Versioned):
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
 
-
-#: PostgreSQL text search configuration: "simple" with unaccent (migration 0006).
-SEARCH_CONFIG = "mops_search"
-#: The expression the GIN index of migration 0006 is built on; queries must use
-#: the very same one, or PostgreSQL cannot use the index.
-ARTICLE_SEARCH_FIELDS = ("title", "lead", "body")
 
 #: How long a featured article stays first when staff set no end.
 FEATURED_FOR = datetime.timedelta(days=14)
@@ -153,20 +145,6 @@ class ArticleQuerySet(TranslatableQuerySet):
         return (
             self.filter(candidates).featured_first().translated_first(language)[:count]
         )
-
-    def search(self, words):
-        """Rows containing every one of ``words`` (folded, as ``base.functions.fold``
-        makes them): as prefixes of words on PostgreSQL (full-text search on the
-        GIN index), anywhere in the text on SQLite."""
-        if connection.vendor == "postgresql":
-            # Only \w characters reach the raw query, each as a prefix term.
-            raw = " & ".join(f"{word}:*" for word in words)
-            query = SearchQuery(raw, search_type="raw", config=SEARCH_CONFIG)
-            vector = SearchVector(*ARTICLE_SEARCH_FIELDS, config=SEARCH_CONFIG)
-            # alias(), not annotate(): filtered on, never computed per row.
-            return self.alias(search=vector).filter(search=query)
-        folded = {f"folded_{name}": Fold(name) for name in ARTICLE_SEARCH_FIELDS}
-        return self.alias(**folded).filter(all_words_in(words, folded))
 
     def for_cards(self):
         """Everything an article card shows: the category joined, main images in
