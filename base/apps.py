@@ -194,6 +194,15 @@ def _watch_for_page_cache(config):
         Site,
     )
     page_cache.changes_at(_next_notice_change)
+    # Residents' display preferences: a page per text size and contrast.
+    from base import preferences
+
+    page_cache.vary_on_cookie(
+        preferences.TEXT_COOKIE, preferences.TEXT_SIZES, default="normal"
+    )
+    page_cache.vary_on_cookie(
+        preferences.CONTRAST_COOKIE, preferences.CONTRASTS, default="0"
+    )
     # Articles name who published them; a login (last_login only) changes nothing.
     post_save.connect(
         _person_saved, sender=get_user_model(), dispatch_uid="page-cache:person"

@@ -63,6 +63,8 @@ RETRY_AFTER = 5.0
 #: Functions giving the next moment a public page changes by itself.
 _next_change_functions = []
 _watched = set()
+#: Cookies a public page differs by: {name: (allowed values, default)}.
+_varying_cookies = {}
 
 
 def shared():
@@ -209,6 +211,13 @@ def watch(*models):
 
 def watched_models():
     return set(_watched)
+
+
+def vary_on_cookie(name, allowed, default):
+    """Pages differ by cookie ``name`` (a display preference): each of its
+    ``allowed`` values gets its own entry; anything else counts as ``default``
+    (a forged cookie never makes a new entry)."""
+    _varying_cookies[name] = (frozenset(allowed), default)
 
 
 def _on_save(sender, raw=False, **kwargs):
@@ -400,12 +409,6 @@ class PageCacheMiddleware:
         return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
 
     def key(self, request):
-        from base.context_processors import TEXT_SIZES
-
-        text_size = request.COOKIES.get("tekst", "normal")
-        if text_size not in TEXT_SIZES:
-            text_size = "normal"
-        contrast = "1" if request.COOKIES.get("kontrast") == "1" else "0"
         language = translation.get_language_from_path(request.path_info) or (
             settings.LANGUAGE_CODE
         )
@@ -413,8 +416,13 @@ class PageCacheMiddleware:
             request.scheme,
             request.get_host(),
             language,
-            text_size,
-            contrast,
+            *(
+                value if value in allowed else default
+                for value, (allowed, default) in (
+                    (request.COOKIES.get(name), rule)
+                    for name, rule in _varying_cookies.items()
+                )
+            ),
             request.get_full_path(),
         ]
         digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -22,7 +22,7 @@ from django.views.decorators.clickjacking import xframe_options_deny
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from base.context_processors import TEXT_SIZES
+from base import preferences
 from base.error_pages import office_snapshot
 from base.mail import send_later
 from base.middleware import accepts_writes
@@ -113,10 +113,12 @@ def display_preferences(request):
         "samesite": "Lax",
         "secure": request.is_secure(),
     }
-    if request.POST.get("tekst") in TEXT_SIZES:
-        response.set_cookie("tekst", request.POST["tekst"], **options)
-    if request.POST.get("kontrast") in {"0", "1"}:
-        response.set_cookie("kontrast", request.POST["kontrast"], **options)
+    text_size = request.POST.get(preferences.TEXT_COOKIE)
+    if text_size in preferences.TEXT_SIZES:
+        response.set_cookie(preferences.TEXT_COOKIE, text_size, **options)
+    contrast = request.POST.get(preferences.CONTRAST_COOKIE)
+    if contrast in preferences.CONTRASTS:
+        response.set_cookie(preferences.CONTRAST_COOKIE, contrast, **options)
     return response
 
 
