@@ -164,7 +164,24 @@ def content_changed(**kwargs):
 
     ContentChangeCount.count_one()
     _raise_generation()
-    transaction.on_commit(_raise_generation, robust=True)
+    transaction.on_commit(_raise_and_record, robust=True)
+
+
+def _raise_and_record():
+    """On commit: raise the generation and, when that landed, record that the
+    database's count is applied (so no worker raises it a second time)."""
+    if not _raise_generation():
+        return
+    from django.db import DatabaseError
+
+    from base.models import ContentChangeCount
+
+    try:
+        cache().set(APPLIED_KEY, ContentChangeCount.current(), timeout=None)
+    except DatabaseError:
+        pass  # a worker compares the counts within a second anyway
+    except Exception as error:  # noqa: BLE001 (any client or network error)
+        health.failed("writing", error)
 
 
 def _apply_missed_changes(store):

@@ -582,3 +582,26 @@ def test_a_missed_change_is_applied_before_a_remembered_value_is_read(
     assert page_cache.health.bump_pending
     time.sleep(1.6)
     assert page_cache.remember("office", Office.current).name == office.name
+
+
+def test_a_change_told_to_redis_is_not_raised_again_by_the_count(
+    client, settings, redis_cache, django_capture_on_commit_callbacks
+):
+    """The saving process told Redis and recorded the count as applied: a worker
+    comparing the counts afterwards finds nothing to raise (no second
+    rendering of every page)."""
+    import time
+
+    settings.PAGE_CACHE_CHECK_SECONDS = 3600
+    article = _article()
+    page_cache.health.checked_at = None
+    _warm(client, "/")  # this worker compared the counts just now
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Zmiana z panelu"
+        article.save()
+    response, html = _get(client, "/")  # made anew, without comparing
+    assert "Zmiana z panelu" in html and response["X-Page-Cache"] == "MISS"
+    page_cache.health.__init__()  # another worker, comparing at once
+    assert page_cache.health.checked_at is None
+    response, html = _get(client, "/")
+    assert response["X-Page-Cache"] == "HIT"
