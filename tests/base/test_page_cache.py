@@ -590,7 +590,6 @@ def test_a_change_told_to_redis_is_not_raised_again_by_the_count(
     """The saving process told Redis and recorded the count as applied: a worker
     comparing the counts afterwards finds nothing to raise (no second
     rendering of every page)."""
-    import time
 
     settings.PAGE_CACHE_CHECK_SECONDS = 3600
     article = _article()
