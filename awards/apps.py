@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from base.apps import connect_group_permissions, crud
+from accounts.roles import connect_group_permissions, crud
 
 #: What each staff group may do with awards (see base.apps).
 GROUP_PERMISSIONS = {

@@ -1,9 +1,6 @@
 """Views of the site frame: display preferences, the health check, error pages,
-staff password reset, and the preview rule every detail page shares."""
+and the preview rule every detail page shares."""
 
-from django.contrib.auth import forms as auth_forms
-from django.contrib.auth import views as auth_views
-from django.core.mail import EmailMultiAlternatives
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
@@ -22,12 +19,11 @@ from django.views.decorators.clickjacking import xframe_options_deny
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from accounts.two_factor import second_factor_done
 from base import preferences
 from base.error_pages import office_snapshot
-from base.mail import send_later
 from base.middleware import accepts_writes
 from base.models import Office
-from base.two_factor import second_factor_done
 
 
 def by_translated_slug(queryset, slug):
@@ -134,37 +130,6 @@ def healthz(request):
             "database unavailable\n", status=503, content_type="text/plain"
         )
     return HttpResponse("ok\n", content_type="text/plain")
-
-
-class StaffPasswordResetForm(auth_forms.PasswordResetForm):
-    """Django's form, its message sent after the answer (base.mail)."""
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        subject = "".join(
-            loader.render_to_string(subject_template_name, context).splitlines()
-        )
-        body = loader.render_to_string(email_template_name, context)
-        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
-        if html_email_template_name is not None:
-            html = loader.render_to_string(html_email_template_name, context)
-            message.attach_alternative(html, "text/html")
-        send_later(message)
-
-
-class StaffPasswordResetView(auth_views.PasswordResetView):
-    """Django's password reset for staff. The answer never waits for the mail
-    server (a hanging one would hold the worker) and never tells whether an
-    address exists; a message that could not be sent is logged."""
-
-    form_class = StaffPasswordResetForm
 
 
 @xframe_options_deny  # refused before the middleware that adds it

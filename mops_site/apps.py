@@ -22,7 +22,7 @@ class StaffAdminConfig(AdminConfig):
     """Django's admin with the panel's own site (second login step), its yes/no
     icons named in Polish."""
 
-    default_site = "base.admin_site.StaffAdminSite"
+    default_site = "mops_site.admin_site.StaffAdminSite"
 
     def ready(self):
         super().ready()

@@ -76,7 +76,7 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "overrides"]
 INSTALLED_APPS = [
     # Before the admin, as it asks: adds per-language columns to registered models.
     "modeltranslation",
-    # Django's admin with the panel's second login step (base.admin_site).
+    # Django's admin with the panel's second login step (mops_site.admin_site).
     "mops_site.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -96,6 +96,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Every save of content keeps a version (history, compare, restore).
     "reversion",
+    # Staff accounts, roles and two-step login; then the site frame.
+    "accounts",
     "base",
     "news",
     "awards",
@@ -118,7 +120,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed the second step.
     "django_otp.middleware.OTPMiddleware",
-    "base.middleware.AdminNetworkMiddleware",
+    "accounts.middleware.AdminNetworkMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
@@ -375,7 +377,7 @@ CONTENT_SECURITY_POLICY = {
 # The admin's address; a less obvious one keeps bots away ("panel-7f3a/").
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
-# Two-step login (base.two_factor): a code from a phone app after the password,
+# Two-step login (accounts.two_factor): a code from a phone app after the password,
 # required for superusers and publishers; editors may turn it on themselves.
 ADMIN_TWO_FACTOR_REQUIRED = env_bool("DJANGO_ADMIN_2FA_REQUIRED", True)
 # The name the phone app shows next to the code: the site's address.

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView, TemplateView
 from django.views.i18n import JavaScriptCatalog
 
+from accounts import views as account_views
 from base import admin as base_admin
 from base import views as base_views
 from mops_site.sitemaps import sitemaps
@@ -76,7 +77,7 @@ urlpatterns = [
     # "Nie pamiętasz hasła?" on the panel's login page: Django's own views.
     path(
         f"{settings.ADMIN_URL}haslo/",
-        base_views.StaffPasswordResetView.as_view(),
+        account_views.StaffPasswordResetView.as_view(),
         name="admin_password_reset",
     ),
     path(

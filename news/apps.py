@@ -1,7 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from base.apps import connect_group_permissions, crud
+from accounts.roles import connect_group_permissions, crud
 
 #: What each staff group may do with articles (see base.apps). Photos are edited
 #: inline in the article form, so whoever writes articles needs them all.

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from base.apps import connect_group_permissions, crud
+from accounts.roles import connect_group_permissions, crud
 
 #: What each staff group may do with pages and the statement (see base.apps).
 GROUP_PERMISSIONS = {

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView
 
-from base.two_factor import second_factor_done
+from accounts.two_factor import second_factor_done
 from base.views import StaffPreviewMixin, TranslatedSlugMixin
 from pages.models import AccessibilityStatement, Page
 

@@ -2,7 +2,8 @@
 one way, so the layout cannot silently rot.
 
     search → news, awards, pages;  awards → news (Article only);
-    news, awards, pages → base;    base → Django only;  mops_site → all.
+    news, awards, pages → base, accounts;  base → accounts;
+    accounts → Django only;  mops_site → all.
 """
 
 import ast
@@ -11,13 +12,14 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["base", "news", "awards", "pages", "search", "mops_site"]
+APPS = ["accounts", "base", "news", "awards", "pages", "search", "mops_site"]
 ALLOWED = {
-    "base": set(),
-    "news": {"base"},
-    "awards": {"base", "news"},
-    "pages": {"base"},
-    "search": {"base", "news", "awards", "pages"},
+    "accounts": set(),
+    "base": {"accounts"},
+    "news": {"base", "accounts"},
+    "awards": {"base", "accounts", "news"},
+    "pages": {"base", "accounts"},
+    "search": {"base", "accounts", "news", "awards", "pages"},
     "mops_site": set(APPS),
 }
 
@@ -89,6 +91,8 @@ def test_no_view_imports_another_apps_models():
         ("search", "from awards.models import Award", False),
         ("pages", "from base.fields import RichTextField", False),
         ("news", "from django.db import models", False),
+        ("accounts", "from base.models import Office", True),
+        ("base", "from accounts.two_factor import second_factor_done", False),
     ],
 )
 def test_the_check_itself_catches_each_kind_of_edge(app, source, wrong):

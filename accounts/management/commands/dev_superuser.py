@@ -26,7 +26,7 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         # The demo's own account: printed for the developer, not handed over
-        # (base.one_time_passwords).
+        # (accounts.one_time_passwords).
         user.last_login = user.last_login or timezone.now()
         user.save()
         self.stdout.write(

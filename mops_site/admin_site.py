@@ -1,6 +1,6 @@
-"""The panel's admin site: Django's, with the second login step in front
-(base.two_factor). Installed as the default site by mops_site.apps, so
-``admin.site`` and every ``@admin.register`` use it."""
+"""The panel's admin site: Django's, with the second login step and one-time
+passwords in front (accounts). Installed as the default site by mops_site.apps,
+so ``admin.site`` and every ``@admin.register`` use it."""
 
 from functools import partial, update_wrapper
 
@@ -10,7 +10,8 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from base import one_time_passwords, translation_overview, two_factor
+from accounts import one_time_passwords, two_factor
+from base import translation_overview
 
 #: Views a person who must choose their password may still open.
 OPEN_BEFORE_OWN_PASSWORD = {"password_change", "password_change_done", "logout"}

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
 from django.db import transaction
 
-from base import one_time_passwords
+from accounts import one_time_passwords
 
 ROLES = {"editor": "Redaktorzy", "publisher": "Wydawcy"}
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from base.two_factor import remove_second_factor
+from accounts.two_factor import remove_second_factor
 
 
 class Command(BaseCommand):

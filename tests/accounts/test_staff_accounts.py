@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from base import mail as base_mail
+from accounts import mail as base_mail
 from tests.admin_forms import AdminForm, form_errors
 
 pytestmark = pytest.mark.django_db
@@ -167,7 +167,7 @@ def test_an_unanswering_mail_server_never_holds_a_request(
         assert response.status_code == 302
         assert response["Location"] == "/admin/haslo/wyslano/"
     assert base_mail.waiting() == 3  # still with the silent server
-    with caplog.at_level(logging.ERROR, logger="base.mail"):
+    with caplog.at_level(logging.ERROR, logger="accounts.mail"):
         silent_smtp.close_all()  # the server hangs up
         assert base_mail.wait_until_sent(timeout=30)
     assert base_mail.waiting() == 0
