@@ -16,7 +16,7 @@ class AwardsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from base import page_cache
+        from page_cache import cache as page_cache
 
         connect_group_permissions(self, GROUP_PERMISSIONS)
         # Validity changes at local midnight, which the page cache always keeps to.

@@ -95,12 +95,12 @@ def _sync_site_domain(sender, *, using="default", **kwargs):
 
 def _watch_for_page_cache(config):
     """What of this app (and of Django's own) residents' pages show; each content
-    app registers its own models the same way (base.page_cache)."""
+    app registers its own models the same way (page_cache)."""
     from django.contrib.auth import get_user_model
     from django.contrib.redirects.models import Redirect
     from django.contrib.sites.models import Site
 
-    from base import page_cache
+    from page_cache import cache as page_cache
 
     page_cache.watch(
         config.get_model("Office"),
@@ -112,6 +112,9 @@ def _watch_for_page_cache(config):
         Site,
     )
     page_cache.changes_at(_next_notice_change)
+    # The database counts every change, in the change's transaction.
+    counter = config.get_model("ContentChangeCount")
+    page_cache.count_changes(add=counter.count_one, read=counter.current)
     # Residents' display preferences: a page per text size and contrast.
     from base import preferences
 
@@ -128,7 +131,7 @@ def _watch_for_page_cache(config):
 
 
 def _person_saved(sender, update_fields=None, raw=False, **kwargs):
-    from base import page_cache
+    from page_cache import cache as page_cache
 
     if not raw and set(update_fields or ()) != {"last_login"}:
         page_cache.content_changed()

@@ -1,7 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from base import page_cache, preferences
+from base import preferences
 from base.models import Notice, Office
+from page_cache import cache as page_cache
 
 
 def site(request):

@@ -660,7 +660,7 @@ class EditPresence(models.Model):
 
 class ContentChangeCount(models.Model):
     """How many times content residents see has changed, counted in the
-    database in the same transaction as each change (base.page_cache).
+    database in the same transaction as each change (page_cache).
 
     The shared cache is told of every change at once, but a process that saves
     while Redis does not answer (a command, the shell, an import during a Redis

@@ -4,14 +4,14 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet, Subquery
 from django.utils.functional import cached_property
 
-from base import page_cache
+from page_cache import cache as page_cache
 
 
 class ArchivePaginator(Paginator):
     """A Paginator for ten years of news:
 
     - the number of items is remembered in the shared cache under ``count_key``
-      until content changes (``base.page_cache.remember``), not counted on
+      until content changes (``page_cache.remember``), not counted on
       every page;
     - a page's rows are picked by their keys first, in a subquery that reads
       only the ordering's columns (an index-only walk on PostgreSQL, even at

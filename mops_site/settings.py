@@ -96,8 +96,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Every save of content keeps a version (history, compare, restore).
     "reversion",
-    # Staff accounts, roles and two-step login; then the site frame.
+    # Staff accounts, roles and two-step login; residents' pages from Redis;
+    # then the site frame.
     "accounts",
+    "page_cache",
     "base",
     "news",
     "awards",
@@ -107,7 +109,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: residents' pages from the shared cache, before anything else runs.
-    "base.page_cache.PageCacheMiddleware",
+    "page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -168,7 +170,7 @@ DATABASES = {
 # The cache: Redis (REDIS_URL, e.g. redis://redis:6379/0, the compose service),
 # shared by every worker, so a change shows on all of them at once. Without it,
 # the memory of each process: right for `make run` (one process), so in
-# production the page cache is then off (base.page_cache, README "Performance").
+# production the page cache is then off (page_cache, README "Performance").
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
@@ -177,7 +179,7 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "mops",
             # A cache that does not answer must not hold a worker: pages are
-            # then served uncached (base.page_cache).
+            # then served uncached (page_cache).
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
@@ -190,15 +192,15 @@ else:
         }
     }
 # One cache for every process (Redis; or the single process of `make run`): only
-# then are content changes tracked and pages or counts kept (base.page_cache).
+# then are content changes tracked and pages or counts kept (page_cache).
 SHARED_CACHE = bool(REDIS_URL) or DEBUG
-# Whole public pages for residents, never stale (base.page_cache).
+# Whole public pages for residents, never stale (page_cache).
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", SHARED_CACHE)
 # The longest a page is kept when nothing changes (seconds).
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 24 * 60 * 60)
 # How often each process compares the database's count of content changes with
 # the cache's (seconds): a change whose process could not reach Redis shows
-# within this long of Redis answering again (base.page_cache).
+# within this long of Redis answering again (page_cache).
 PAGE_CACHE_CHECK_SECONDS = 1.0
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -26,7 +26,7 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from base import page_cache
+        from page_cache import cache as page_cache
 
         connect_group_permissions(self, GROUP_PERMISSIONS)
         # Pending changes and preview links are not shown to residents.

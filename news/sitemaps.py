@@ -1,9 +1,9 @@
 from django.db.models import Max
 
-from base import page_cache
 from base.models import LANGUAGE_CODES
 from base.sitemaps import TranslatedSitemap
 from news.models import Article, Category
+from page_cache import cache as page_cache
 
 
 class ArticleSitemap(TranslatedSitemap):

@@ -22,7 +22,7 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from base import page_cache
+        from page_cache import cache as page_cache
 
         connect_group_permissions(self, GROUP_PERMISSIONS)
         page_cache.watch(

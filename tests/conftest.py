@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
-from base import page_cache
+from page_cache import cache as page_cache
 
 
 @pytest.fixture(autouse=True)

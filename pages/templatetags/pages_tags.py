@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from base import page_cache
+from page_cache import cache as page_cache
 from pages.models import Page
 
 register = template.Library()

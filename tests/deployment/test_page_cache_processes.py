@@ -121,7 +121,7 @@ def test_a_shell_save_while_redis_is_paused_reaches_every_server(
         printed = shell(
             first,
             ARTICLE.format(title="Dopłata do opału: nowy termin", status="published")
-            + "from base import page_cache\nprint(page_cache.health.bump_pending)\n",
+            + "from page_cache import cache as page_cache\nprint(page_cache.health.bump_pending)\n",
         )
     finally:
         redis_server.command("CLIENT", "UNPAUSE")

@@ -14,8 +14,8 @@ is still true:
   the next such moment (``changes_at()``); local midnight is always one. An
   entry is never served at or past the moment that was next when it was made.
 
-A change is also counted in the database, in its own transaction
-(``ContentChangeCount``). Each worker compares that count with the one the cache
+A change is also counted in the database, in its own transaction (the counter
+is given by the app that stores it: ``count_changes()``). Each worker compares that count with the one the cache
 last applied, at most once a second (``PAGE_CACHE_CHECK_SECONDS``), and raises
 the generation when they differ: a change made by a process that could not
 reach Redis (a command or the shell while Redis restarted), and that ended
@@ -31,24 +31,21 @@ moment and the page in one ``get_many``) before any other middleware runs.
 """
 
 import datetime
-import hashlib
 import logging
 import threading
 import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 NEXT_CHANGE_KEY = "page-cache:next-change"
-#: The database's count of changes (ContentChangeCount) the generation reflects.
+#: The database's count of changes the generation reflects.
 APPLIED_KEY = "page-cache:changes-applied"
 PAGE_KEY_PREFIX = "page-cache:page:"
 VALUE_KEY_PREFIX = "page-cache:value:"
@@ -65,6 +62,8 @@ _next_change_functions = []
 _watched = set()
 #: Cookies a public page differs by: {name: (allowed values, default)}.
 _varying_cookies = {}
+#: The database's count of content changes: {"add": f(), "read": f() -> int}.
+_counter = {}
 
 
 def shared():
@@ -160,9 +159,8 @@ def content_changed(**kwargs):
     the old rows, are dropped)."""
     if not shared():
         return
-    from base.models import ContentChangeCount
-
-    ContentChangeCount.count_one()
+    if _counter:
+        _counter["add"]()
     _raise_generation()
     transaction.on_commit(_raise_and_record, robust=True)
 
@@ -170,14 +168,12 @@ def content_changed(**kwargs):
 def _raise_and_record():
     """On commit: raise the generation and, when that landed, record that the
     database's count is applied (so no worker raises it a second time)."""
-    if not _raise_generation():
+    if not _raise_generation() or not _counter:
         return
     from django.db import DatabaseError
 
-    from base.models import ContentChangeCount
-
     try:
-        cache().set(APPLIED_KEY, ContentChangeCount.current(), timeout=None)
+        cache().set(APPLIED_KEY, _counter["read"](), timeout=None)
     except DatabaseError:
         pass  # a worker compares the counts within a second anyway
     except Exception as error:  # noqa: BLE001 (any client or network error)
@@ -190,16 +186,16 @@ def _apply_missed_changes(store):
     reach Redis), raise the generation. Raises what the cache raises."""
     interval = getattr(settings, "PAGE_CACHE_CHECK_SECONDS", 1.0)
     now = time.monotonic()
-    if interval is None or (
-        health.checked_at is not None and now - health.checked_at < interval
+    if (
+        interval is None
+        or not _counter
+        or (health.checked_at is not None and now - health.checked_at < interval)
     ):
         return
     from django.db import DatabaseError
 
-    from base.models import ContentChangeCount
-
     try:
-        count = ContentChangeCount.current()
+        count = _counter["read"]()
     except DatabaseError:  # not migrated yet; pages then fail on their own
         return
     if store.get(APPLIED_KEY) != count:
@@ -228,6 +224,12 @@ def watch(*models):
 
 def watched_models():
     return set(_watched)
+
+
+def count_changes(*, add, read):
+    """Where the database counts content changes: ``add()`` one more (called
+    inside the change's transaction), ``read()`` the count."""
+    _counter.update(add=add, read=read)
 
 
 def vary_on_cookie(name, allowed, default):
@@ -361,123 +363,3 @@ def remember(name, compute):
         except Exception as error:  # noqa: BLE001
             health.failed("writing", error)
     return value
-
-
-# The middleware ----------------------------------------------------------------
-
-
-class PageCacheMiddleware:
-    """First in ``MIDDLEWARE``: a cached page is answered before sessions,
-    authentication and templates run; it carries the headers the rest of the
-    stack gave it (security headers, the content security policy)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.skipped_prefixes = tuple(
-            "/" + prefix.strip("/") + "/"
-            for prefix in (settings.ADMIN_URL, settings.STATIC_URL, settings.MEDIA_URL)
-        )
-
-    def __call__(self, request):
-        if not enabled() or not self.for_residents(request):
-            return self.get_response(request)
-        if not health.usable():
-            return self.uncached(request)
-        store = cache()
-        try:
-            key = self.key(request)
-        except DisallowedHost:
-            # A host the site does not serve: refused further in, where the
-            # security headers and the office's 400 page are added.
-            return self.get_response(request)
-        found = _lookup(store, key)
-        if found is None:
-            return self.uncached(request)
-        if found.entry is not None:
-            return self.from_entry(found.entry)
-        generation = found.generation
-
-        response = self.get_response(request)
-        if (
-            generation is None
-            or request.method != "GET"
-            or not self.storable(request, response)
-        ):
-            response["X-Page-Cache"] = "MISS"
-            return response
-        until = _valid_until(store, generation, found.next_change, found.now)
-        if until is not None:
-            self.store(store, key, generation, until, response)
-        response["X-Page-Cache"] = "MISS"
-        return response
-
-    def uncached(self, request):
-        response = self.get_response(request)
-        response["X-Page-Cache"] = "DOWN"
-        return response
-
-    def for_residents(self, request):
-        if request.method not in ("GET", "HEAD"):
-            return False
-        if request.path_info.startswith(self.skipped_prefixes):
-            return False
-        cookies = request.COOKIES
-        # Staff (a session) and a message waiting to be shown go uncached.
-        return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
-
-    def key(self, request):
-        language = translation.get_language_from_path(request.path_info) or (
-            settings.LANGUAGE_CODE
-        )
-        parts = [
-            request.scheme,
-            request.get_host(),
-            language,
-            *(
-                value if value in allowed else default
-                for value, (allowed, default) in (
-                    (request.COOKIES.get(name), rule)
-                    for name, rule in _varying_cookies.items()
-                )
-            ),
-            request.get_full_path(),
-        ]
-        digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
-        return PAGE_KEY_PREFIX + digest
-
-    def storable(self, request, response):
-        if response.status_code not in CACHEABLE_STATUSES or response.streaming:
-            return False
-        # A form's CSRF token is the visitor's own, even when no cookie is set
-        # (it was already there): a page holding one is never shared.
-        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-            return False
-        if response.cookies or response.has_header("Set-Cookie"):
-            return False
-        control = response.get("Cache-Control", "").lower()
-        if any(word in control for word in ("private", "no-store", "no-cache")):
-            return False
-        return len(response.content) <= MAX_BYTES
-
-    def store(self, store, key, generation, until, response):
-        seconds = min(max_age(), until - timezone.now().timestamp())
-        if seconds < 1:
-            return
-        headers = [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in ("x-page-cache", "date")
-        ]
-        entry = (generation, until, response.status_code, headers, response.content)
-        try:
-            store.set(key, entry, timeout=int(seconds))
-        except Exception as error:  # noqa: BLE001
-            health.failed("writing", error)
-
-    def from_entry(self, entry):
-        _generation, _until, status, headers, content = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
-        response["X-Page-Cache"] = "HIT"
-        return response

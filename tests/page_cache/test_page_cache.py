@@ -14,9 +14,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from awards.models import Award
-from base import page_cache
 from base.models import Notice, Office
 from news.models import Article
+from page_cache import cache as page_cache
+from page_cache.middleware import PageCacheMiddleware
 from pages.models import AccessibilityStatement, Page
 from tests.admin_forms import AdminForm, form_errors
 from tests.factories import ArticleFactory, AwardFactory, CategoryFactory
@@ -146,7 +147,7 @@ def test_a_response_that_sets_a_cookie_or_is_private_is_not_kept(rf):
             get_token(request)  # a form with the visitor's own CSRF token
         return response
 
-    middleware = page_cache.PageCacheMiddleware(view)
+    middleware = PageCacheMiddleware(view)
     for path in ["/z-ciasteczkiem/", "/prywatna/", "/z-formularzem/"]:
         for _ in range(2):
             assert middleware(rf.get(path))["X-Page-Cache"] == "MISS"
@@ -452,7 +453,7 @@ def test_with_redis_down_pages_are_served_uncached_and_logged(
     _article()
     _warm(client, "/")
     redis_cache.stop()
-    with caplog.at_level(logging.WARNING, logger="base.page_cache"):
+    with caplog.at_level(logging.WARNING, logger="page_cache.cache"):
         response, html = _get(client, "/")
         assert response.status_code == 200
         assert response["X-Page-Cache"] == "DOWN"
