@@ -7,7 +7,7 @@ not a dependency); run it in a scratch virtualenv:
         django-parler==2.4 django-modeltranslation==0.20.6
     .cache/libraries/bin/python bench/translation_libraries.py
 
-Results are in the README ("Dependencies").
+Results are in docs/dependencies.md.
 """
 
 import os

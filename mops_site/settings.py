@@ -1,7 +1,7 @@
 """
 Settings of the MOPS site: one module, driven by environment variables.
 
-Every variable is listed, with a comment, in ``.env.example`` and in the README.
+Every variable is listed, with a comment, in ``.env.example`` and in docs/configuration.md.
 Development (``make run``) sets ``DJANGO_DEBUG=1``; with DEBUG off the site refuses
 to start until the production values are given.
 """
@@ -170,7 +170,7 @@ DATABASES = {
 # The cache: Redis (REDIS_URL, e.g. redis://redis:6379/0, the compose service),
 # shared by every worker, so a change shows on all of them at once. Without it,
 # the memory of each process: right for `make run` (one process), so in
-# production the page cache is then off (page_cache, README "Performance").
+# production the page cache is then off (page_cache, docs/speed.md).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {

@@ -11,7 +11,7 @@ Each word gives its terms:
   ``zasil``, which "zasiłek" also gives).
 A lemma match ranks above a fallback match. The choice of Morfeusz 2, and of
 the prefix length, was measured on tests/search/polish_set.py:
-bench/search_analysers.py, README.
+bench/search_analysers.py, docs/search.md.
 """
 
 import re
