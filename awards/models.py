@@ -17,9 +17,10 @@ from django.utils.translation import ngettext, pgettext_lazy
 
 from base import images
 from base.fields import CleanImageField, RichTextField, ScanField
-from base.models import Translatable, TranslatableQuerySet, Versioned
-from base.slugs import unique_slug
+from base.models import Versioned
 from base.uploads import UploadTo, validate_image, validate_image_or_pdf
+from languages.models import Translatable, TranslatableQuerySet
+from languages.slugs import unique_slug
 
 
 def long_date(day):

@@ -42,18 +42,20 @@ from reversion.utils import mute_signals
 
 from base import history, kept_uploads
 from base.models import (
-    LANGUAGE_CODES,
-    TRANSLATION_LANGUAGES,
     Attachment,
     EditConflict,
     EditPresence,
     Notice,
     Office,
     RevisionNote,
+)
+from base.uploads import DISK_FULL
+from languages.models import (
+    LANGUAGE_CODES,
+    TRANSLATION_LANGUAGES,
     Translatable,
     TranslationStatus,
 )
-from base.uploads import DISK_FULL
 
 # The site's domain follows DJANGO_SITE_DOMAIN after every migrate (base.apps); an
 # admin page for it would only invite edits that are silently undone, and its

@@ -3,7 +3,7 @@
 
 import unicodedata
 
-from base.slugs import POLISH_TO_ASCII
+from languages.slugs import POLISH_TO_ASCII
 
 
 def fold(text):

@@ -2,8 +2,8 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from base.models import LANGUAGE_CODES
 from base.paginator import ArchivePaginator
+from languages.models import LANGUAGE_CODES
 
 
 class _ItemPaginator(ArchivePaginator):

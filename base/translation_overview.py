@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from base.models import TRANSLATION_LANGUAGES, Translatable, TranslationStatus
+from languages.models import TRANSLATION_LANGUAGES, Translatable, TranslationStatus
 
 PAGE_SIZE = 100
 LANGUAGE_NAMES = {"uk": gettext_lazy("ukraiński"), "en": gettext_lazy("angielski")}

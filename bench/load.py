@@ -156,7 +156,7 @@ def seed():
     from PIL import Image
 
     from awards.models import Award, Issuer
-    from base.slugs import slugify_pl
+    from languages.slugs import slugify_pl
     from news.models import Article, ArticleImage, Category
     from search.indexing import rebuild
 

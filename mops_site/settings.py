@@ -97,9 +97,10 @@ INSTALLED_APPS = [
     # Every save of content keeps a version (history, compare, restore).
     "reversion",
     # Staff accounts, roles and two-step login; residents' pages from Redis;
-    # then the site frame.
+    # content in three languages; then the site frame.
     "accounts",
     "page_cache",
+    "languages",
     "base",
     "news",
     "awards",

@@ -15,14 +15,27 @@ from django.utils.translation import gettext_lazy as _
 
 from base import images
 from base.fields import CleanImageField, RichTextField
-from base.models import (
-    TRANSLATION_LANGUAGES,
-    Translatable,
-    TranslatableQuerySet,
-    Versioned,
-)
-from base.slugs import RESERVED_SLUGS, unique_slug
+from base.models import Versioned
 from base.uploads import UploadTo, validate_image
+from languages.models import TRANSLATION_LANGUAGES, Translatable, TranslatableQuerySet
+from languages.slugs import unique_slug
+
+#: Slugs an article cannot take: they are addresses of the news section itself.
+RESERVED_SLUGS = frozenset(
+    {
+        "rss",
+        "atom",
+        "kategoria",
+        "kanaly",
+        "podglad",
+        # The same sections' addresses in Ukrainian and English (their catalogues).
+        "katehoriia",
+        "category",
+        "feeds",
+        "perehliad",
+        "preview",
+    }
+)
 
 
 @reversion.register()
@@ -157,6 +170,9 @@ class ArticleQuerySet(TranslatableQuerySet):
 
 @reversion.register(follow=["images", "attachments"])
 class Article(Translatable, Versioned):
+    #: The news section's own addresses (news/urls.py), in every language.
+    reserved_slugs = RESERVED_SLUGS
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Szkic")
         REVIEW = "review", _("Do akceptacji")
@@ -357,7 +373,9 @@ class Article(Translatable, Versioned):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.title, fallback="artykul")
+            self.slug = unique_slug(
+                self, self.title, fallback="artykul", reserved=self.reserved_slugs
+            )
         old_slug, old_status = getattr(self, "_stored_address", (None, None))
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
@@ -404,7 +422,7 @@ class Article(Translatable, Versioned):
         elif self.featured_until is None:
             start = self.published_at or timezone.now().replace(microsecond=0)
             self.featured_until = start + FEATURED_FOR
-        if self.slug in RESERVED_SLUGS:
+        if self.slug in self.reserved_slugs:
             raise ValidationError(
                 {
                     "slug": ValidationError(

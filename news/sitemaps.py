@@ -1,7 +1,7 @@
 from django.db.models import Max
 
-from base.models import LANGUAGE_CODES
 from base.sitemaps import TranslatedSitemap
+from languages.models import LANGUAGE_CODES
 from news.models import Article, Category
 from page_cache import cache as page_cache
 

@@ -21,6 +21,6 @@ urlpatterns = [
     ),
     # A signed link for a reviewer without an account (news.PreviewLink).
     path(_("podglad/<str:token>/"), views.preview_link, name="preview"),
-    # Articles cannot take the slugs above ("kanaly", "rss", …): see base/slugs.py.
+    # Articles cannot take the slugs above ("kanaly", "rss", …): see news.models.RESERVED_SLUGS.
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
 ]

@@ -15,7 +15,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from base.fields import RichTextField
-from base.models import Office, Translatable, TranslatableQuerySet, Versioned
+from base.models import Office, Versioned
+from languages.models import Translatable, TranslatableQuerySet
 
 
 def address_taken_by_the_site(slug, language="pl"):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from base.fields import plain_text
 from base.functions import fold
-from base.models import LANGUAGE_CODES
+from languages.models import LANGUAGE_CODES
 from search import analysis, backends
 
 

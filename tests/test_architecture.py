@@ -2,9 +2,9 @@
 one way, so the layout cannot silently rot.
 
     search → news, awards, pages;  awards → news (Article only);
-    news, awards, pages → base, accounts, page_cache;
-    base → accounts, page_cache;  accounts, page_cache → Django only;
-    mops_site → all.
+    news, awards, pages → base and the floors below it;
+    base → accounts, page_cache, languages;
+    accounts, page_cache, languages → Django only;  mops_site → all.
 """
 
 import ast
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 APPS = [
     "accounts",
     "page_cache",
+    "languages",
     "base",
     "news",
     "awards",
@@ -23,10 +24,11 @@ APPS = [
     "search",
     "mops_site",
 ]
-FLOORS = {"accounts", "page_cache"}
+FLOORS = {"accounts", "page_cache", "languages"}
 ALLOWED = {
     "accounts": set(),
     "page_cache": set(),
+    "languages": set(),
     "base": FLOORS,
     "news": {"base", *FLOORS},
     "awards": {"base", "news", *FLOORS},
@@ -106,6 +108,8 @@ def test_no_view_imports_another_apps_models():
         ("accounts", "from base.models import Office", True),
         ("page_cache", "from base.models import ContentChangeCount", True),
         ("page_cache", "from accounts import roles", True),
+        ("languages", "from base.fields import RichTextField", True),
+        ("base", "from languages.models import Translatable", False),
         ("base", "from accounts.two_factor import second_factor_done", False),
     ],
 )

@@ -1,6 +1,6 @@
 import pytest
 
-from base.slugs import slugify_pl
+from languages.slugs import slugify_pl
 from news.models import Article
 from tests.factories import ArticleFactory
 

@@ -3,8 +3,8 @@ Cyrillic by the official Ukrainian national transliteration (Resolution of the
 Cabinet of Ministers of Ukraine No. 55 of 27 January 2010).
 
 Django's ``slugify`` drops letters it cannot decompose, so "Mława" would become
-"mawa" and a Ukrainian title nothing at all. Articles and awards both build
-their slugs here.
+"mawa" and a Ukrainian title nothing at all. Every content app builds its
+slugs here.
 """
 
 import re
@@ -44,24 +44,9 @@ def slugify_pl(text):
     return slugify(transliterate_uk(str(text).translate(POLISH_TO_ASCII)))
 
 
-#: Slugs an article cannot take: they are addresses of the news section itself.
-RESERVED_SLUGS = {
-    "rss",
-    "atom",
-    "kategoria",
-    "kanaly",
-    "podglad",
-    # The same sections' addresses in Ukrainian and English (their catalogues).
-    "katehoriia",
-    "category",
-    "feeds",
-    "perehliad",
-    "preview",
-}
-
-
-def unique_slug(instance, text, *, field="slug", fallback="wpis"):
-    """Return a slug for ``text`` that no other row of ``instance``'s model uses.
+def unique_slug(instance, text, *, field="slug", fallback="wpis", reserved=()):
+    """Return a slug for ``text`` that no other row of ``instance``'s model uses
+    and that is not one of ``reserved`` (its section's own addresses).
 
     A clash gets a number: ``tytul``, ``tytul-2``, ``tytul-3``, ...
     """
@@ -73,7 +58,7 @@ def unique_slug(instance, text, *, field="slug", fallback="wpis"):
         if instance.pk
         else (model._default_manager.all())
     )
-    taken = RESERVED_SLUGS | set(
+    taken = set(reserved) | set(
         others.filter(**{f"{field}__startswith": base}).values_list(field, flat=True)
     )
     candidate, number = base, 2
