@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # The site domain follows the address served, so "Pokaż na stronie", feeds and the
-# sitemap link to it (news.apps syncs it after every migrate).
+# sitemap link to it (base.apps syncs it after every migrate).
 # The demo's superuser logs in with the printed password alone; in production the
 # panel asks superusers and publishers for a code from a phone app as well.
 DEV := DJANGO_DEBUG=1 DJANGO_SITE_DOMAIN=$(HOST):$(PORT) DJANGO_ADMIN_2FA_REQUIRED=0
