@@ -39,7 +39,7 @@ class Command(BaseCommand):
                 username, email=email, first_name=first_name, last_name=last_name
             )
             password = one_time_passwords.give(user)
-            # Joining the group makes the person staff (base.apps).
+            # Joining the group makes the person staff (accounts.roles).
             user.groups.add(Group.objects.get(name=ROLES[role]))
         self.stdout.write(
             f"Dodano: {username} ({ROLES[role]}).\n"
