@@ -151,8 +151,9 @@ def _next_notice_change(now):
 
 
 class BaseConfig(AppConfig):
-    """The shared layer below the content apps: the office record, notices,
-    attachments, upload and rich-text fields, photo renditions and slugs."""
+    """The site frame below the content apps: the office record, notices,
+    attachments, upload and rich-text fields, photo renditions, error pages,
+    and (until the editing floor moves out) the editing machinery."""
 
     name = "base"
     verbose_name = _("Ustawienia strony")
