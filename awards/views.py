@@ -3,7 +3,7 @@ from django.utils import timezone
 from django.views.generic import DetailView
 
 from awards.models import Award, Issuer
-from base.views import StaffPreviewMixin, TranslatedSlugMixin
+from base.views import ContentDetailView, TranslatedSlugMixin
 
 
 def award_list(request):
@@ -19,9 +19,8 @@ def award_list(request):
     )
 
 
-class AwardDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
+class AwardDetailView(ContentDetailView):
     queryset = Award.objects.for_cards()
-    preview_permission = "awards.change_award"
 
     def get_context_data(self, **kwargs):
         award = self.object

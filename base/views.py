@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_deny
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from django.views.generic import DetailView
 
 from accounts.two_factor import second_factor_done
 from base import preferences
@@ -54,21 +55,25 @@ class TranslatedSlugMixin:
         return self.render_to_response(self.get_context_data(object=self.object))
 
 
+def may_preview(request, model):
+    """Whether ``request``'s person may see ``model``'s items residents cannot
+    yet: who may change them, past the second login step (a session that has
+    not passed it is not staff). The one preview rule of every page."""
+    opts = model._meta
+    permission = f"{opts.app_label}.change_{opts.model_name}"
+    return request.user.has_perm(permission) and second_factor_done(request)
+
+
 class StaffPreviewMixin:
     """A detail page residents see only when ``public()`` allows it; staff who may
-    edit the object (``preview_permission``) also open it through the admin's
-    "View on site" and get ``is_preview`` when residents cannot see it yet."""
-
-    preview_permission = ""
+    change the item also open it through the admin's "View on site" and get
+    ``is_preview`` when residents cannot see it yet."""
 
     def public(self, queryset):
         return queryset.public()
 
     def may_preview(self):
-        # A session that has not passed the second login step is not staff.
-        return self.request.user.has_perm(
-            self.preview_permission
-        ) and second_factor_done(self.request)
+        return may_preview(self.request, self.model or self.queryset.model)
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -83,6 +88,12 @@ class StaffPreviewMixin:
             visible = self.public(model.objects.filter(pk=self.object.pk)).exists()
             context["is_preview"] = not visible
         return context
+
+
+class ContentDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
+    """A content item's page, for every content app: found by the slug of the
+    page's language, shown to residents when ``public()`` allows, previewed by
+    who may change it."""
 
 
 PREFERENCE_MAX_AGE = 365 * 24 * 60 * 60

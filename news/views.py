@@ -4,10 +4,10 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
 from base.paginator import ArchivePaginator
-from base.views import StaffPreviewMixin, TranslatedSlugMixin, by_translated_slug
+from base.views import ContentDetailView, by_translated_slug
 from news.models import Article, ArticleImage, Category, PreviewLink
 
 
@@ -54,9 +54,8 @@ class CategoryArticleListView(PublishedArticleMixin, ListView):
         )
 
 
-class ArticleDetailView(TranslatedSlugMixin, StaffPreviewMixin, DetailView):
+class ArticleDetailView(ContentDetailView):
     queryset = Article.objects.for_cards().select_related("published_by")
-    preview_permission = "news.change_article"
 
     def public(self, queryset):
         # Past their end of publication, articles stay at their address under
