@@ -27,6 +27,18 @@ from base.middleware import accepts_writes
 from base.models import Office
 
 
+def safe_redirect(request, target, default=None):
+    """``target`` when it is an address on this site (its host, and HTTPS when
+    the request is), else ``default`` or the home page: for every "back" and
+    "next" a visitor's request carries. (The panel's own, below base, is
+    accounts.two_factor.safe_next.)"""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default or reverse("home")
+
+
 def by_translated_slug(queryset, slug):
     """The item whose slug in the active language is ``slug``, else the one
     whose Polish slug it is (untranslated items, old links); 404 otherwise."""
@@ -109,12 +121,7 @@ def display_preferences(request):
     size or contrast (a harmless preference cookie) and redirects only within
     this site; with a token, every public page would set a CSRF cookie and
     could not be cached."""
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("home")
-    response = HttpResponseRedirect(target)
+    response = HttpResponseRedirect(safe_redirect(request, request.POST.get("next")))
     options = {
         "max_age": PREFERENCE_MAX_AGE,
         "samesite": "Lax",
@@ -165,11 +172,7 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """A form sent without a valid token (a page open for too long, cookies
     blocked): the site's own page, in Polish, with a way back."""
-    back = request.META.get("HTTP_REFERER", "")
-    if not url_has_allowed_host_and_scheme(
-        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        back = reverse("home")
+    back = safe_redirect(request, request.META.get("HTTP_REFERER"))
     return HttpResponseForbidden(
         loader.render_to_string("403_csrf.html", {"back": back}, request)
     )

@@ -111,3 +111,22 @@ def test_an_office_copy_written_before_phones_were_separate_still_serves(setting
     )
     assert office_snapshot()["phones"] == ["23 654 35 60", "23 654 27 69"]
     assert office_snapshot()["name"] == "MOPS"
+
+
+@pytest.mark.parametrize(
+    ("target", "kept"),
+    [
+        ("/aktualnosci/", True),
+        ("/uk/novyny/?page=2", True),
+        ("//evil.example/", False),
+        ("/\\evil.example/", False),
+        ("https://evil.example/", False),
+        ("javascript:alert(1)", False),
+        ("", False),
+    ],
+)
+def test_a_redirect_goes_only_to_this_site(rf, target, kept):
+    from base.views import safe_redirect
+
+    request = rf.get("/")
+    assert safe_redirect(request, target) == (target if kept else "/")
