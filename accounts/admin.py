@@ -155,6 +155,14 @@ class StaffUserAdmin(DjangoUserAdmin):
             # server-side session (never in a cookie or a message).
             request.session[ONE_TIME_PASSWORD_SHOWN] = [obj.pk, password]
 
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.session.get(ONE_TIME_PASSWORD_SHOWN):
+            # "Zapisz i dodaj kolejny" too goes to the new person's form first:
+            # the one-time password is shown there, once, or never.
+            request.POST = request.POST.copy()
+            request.POST.pop("_addanother", None)
+        return super().response_add(request, obj, post_url_continue)
+
     def render_change_form(
         self, request, context, add=False, change=False, form_url="", obj=None
     ):

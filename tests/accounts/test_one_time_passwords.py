@@ -106,3 +106,19 @@ def test_the_user_list_fits_its_columns(client, admin_user):
     client.force_login(admin_user)
     html = client.get(reverse("admin:auth_user_changelist")).content.decode()
     assert "column-roles" in html and "column-email" not in html
+
+
+def test_save_and_add_another_still_shows_the_password_once(client, admin_user):
+    client.force_login(admin_user)
+    form = AdminForm.open(client, reverse("admin:auth_user_add"))
+    form.set(
+        first_name="Jan",
+        last_name="Nowak",
+        email="jan.nowak@mlawa.pl",
+        username="jan.nowak",
+    )
+    response = form.post(_addanother="1")
+    jan = get_user_model().objects.get(username="jan.nowak")
+    assert response.url == reverse("admin:auth_user_change", args=[jan.pk])
+    shown = client.get(response.url)
+    assert jan.check_password(shown.context["one_time_password"])
